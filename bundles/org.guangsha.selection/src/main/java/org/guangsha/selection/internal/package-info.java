@@ -1,0 +1,2 @@
+/** The selection line's implementation: for now its announcement to the platform. */
+package org.guangsha.selection.internal;
