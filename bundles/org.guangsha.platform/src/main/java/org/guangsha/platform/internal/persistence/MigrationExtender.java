@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * applies the bundle's scripts, then registers the module's {@link Schema} service. When the bundle
  * stops, or the DataSource goes away, the service goes too.
  */
-@Component(service = MigrationExtender.class)
-public class MigrationExtender {
+@Component(service = SchemaStatus.class)
+public class MigrationExtender implements SchemaStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
 
@@ -70,12 +70,12 @@ public class MigrationExtender {
         tracker.close();
     }
 
-    /** Modules whose migration failed, with the reason; empty when all is well. */
+    @Override
     public Map<String, String> failures() {
         return Collections.unmodifiableMap(failures);
     }
 
-    /** The schema version of every migrated module. */
+    @Override
     public Map<String, Integer> versions() {
         Map<String, Integer> versions = new TreeMap<>();
         tracker.getTracked()

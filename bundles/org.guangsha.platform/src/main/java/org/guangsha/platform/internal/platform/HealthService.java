@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
-import org.guangsha.platform.internal.persistence.MigrationExtender;
+import org.guangsha.platform.internal.persistence.SchemaStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +40,7 @@ public class HealthService {
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MigrationExtender migrations;
+    private volatile SchemaStatus migrations;
 
     /** Built by DS. */
     @Activate
@@ -53,8 +53,7 @@ public class HealthService {
     }
 
     /** Built by tests: a null DataSource means the database is gone. */
-    HealthService(
-            String version, Clock clock, DataSource dataSource, MigrationExtender migrations) {
+    HealthService(String version, Clock clock, DataSource dataSource, SchemaStatus migrations) {
         this.version = version;
         this.clock = clock;
         this.dataSource = dataSource;
@@ -64,7 +63,7 @@ public class HealthService {
     /** Checks now. */
     public Health check() {
         boolean reachable = reachable(dataSource);
-        MigrationExtender m = migrations;
+        SchemaStatus m = migrations;
         boolean migrated = reachable && m != null && m.failures().isEmpty();
         return new Health(
                 reachable && migrated ? "UP" : "DOWN",

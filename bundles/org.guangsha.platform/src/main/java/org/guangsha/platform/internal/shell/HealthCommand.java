@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.guangsha.platform.internal.persistence.MigrationExtender;
 import org.guangsha.platform.internal.persistence.PlatformStore;
+import org.guangsha.platform.internal.persistence.SchemaStatus;
 import org.guangsha.platform.internal.platform.Health;
 import org.guangsha.platform.internal.platform.HealthService;
 
@@ -23,7 +23,7 @@ public class HealthCommand implements Action {
     @Reference HealthService health;
 
     @Reference(optional = true)
-    MigrationExtender migrations;
+    SchemaStatus migrations;
 
     @Reference(optional = true)
     PlatformStore store;

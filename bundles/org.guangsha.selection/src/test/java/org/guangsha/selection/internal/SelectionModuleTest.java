@@ -1,0 +1,29 @@
+package org.guangsha.selection.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.guangsha.platform.identity.TrustLevel;
+import org.junit.jupiter.api.Test;
+
+class SelectionModuleTest {
+
+    private final SelectionModule module = new SelectionModule();
+
+    @Test
+    void announcesTheContractOthersRelyOn() {
+        assertEquals("selection", module.id());
+        assertEquals("在线选房签约", module.name().zh());
+        assertEquals("Online selection & signing", module.name().en());
+        assertEquals("/ui/selection/", module.ui());
+    }
+
+    @Test
+    void housingServicesNeedARealNameVerifiedAccount() {
+        // DOMAIN.md I-4: housing services require L2 or above, for the line and each entry.
+        assertEquals(TrustLevel.L2, module.requiredTrustLevel());
+        assertFalse(module.menu().isEmpty());
+        module.menu().forEach(e -> assertEquals(TrustLevel.L2, e.requiredTrustLevel()));
+        assertFalse(TrustLevel.L1.satisfies(module.requiredTrustLevel()));
+    }
+}
