@@ -29,12 +29,11 @@ fi
 # Free ports so a running Karaf on this machine does not disturb the figures.
 http_port=18181; ssh_port=18101; rmi_reg=11099; rmi_srv=14444
 
-wait_until() { # $1 = deadline seconds, $2.. = command; prints elapsed ms or "timeout"
-  local limit=$1; shift
-  local start=$(date +%s%N)
+wait_until() { # $1 = launch time (ns), $2.. = command; prints ms from launch until it succeeds
+  local start=$1; shift
   while ! "$@" >/dev/null 2>&1; do
-    if (( ($(date +%s%N) - start) / 1000000000 > limit )); then echo timeout; return; fi
-    sleep 0.1
+    if (( ($(date +%s%N) - start) / 1000000000 > 120 )); then echo timeout; return; fi
+    sleep 0.05
   done
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
@@ -48,12 +47,12 @@ run_one() { # $1 = label, $2 = tarball; prints "label ready_ms ssh_ms rss_mb"
   sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$dir/etc/org.ops4j.pax.web.cfg" 2>/dev/null || true
   sed -i "s/^sshPort *=.*/sshPort = $ssh_port/" "$dir/etc/org.apache.karaf.shell.cfg"
   sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $rmi_reg/; s/^rmiServerPort *=.*/rmiServerPort = $rmi_srv/" "$dir/etc/org.apache.karaf.management.cfg"
+  local t0=$(date +%s%N)
   "$dir/bin/karaf" server >"$dir/console.log" 2>&1 &
   local pid=$!
   local ready ssh
-  if [ "$label" = guangsha ]; then ready=$(wait_until 120 health_200); else ready=-; fi
-  ssh=$(wait_until 120 port_open $ssh_port)
-  [ "$label" = guangsha ] || ready=$ssh
+  ssh=$(wait_until "$t0" port_open $ssh_port)
+  if [ "$label" = guangsha ]; then ready=$(wait_until "$t0" health_200); else ready=$ssh; fi
   sleep 5 # let start-up work settle before reading memory
   local jpid=$(pgrep -f "karaf.base=$dir" | head -1)
   local rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$jpid/status")
