@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.Problem;
+import org.guangsha.platform.rest.ProblemException;
 
 /**
  * Describes an unreadable JSON body as a problem naming the field at fault, so a client learns
@@ -19,19 +20,15 @@ final class JsonProblems {
 
     static Problem of(JsonProcessingException exception) {
         if (exception instanceof UnrecognizedPropertyException unknown) {
-            return validation(
-                    field(unknown.getPath(), unknown.getPropertyName()),
-                    "不认识的字段，请检查字段名",
-                    "Unknown field");
+            return validation(field(unknown.getPath()), "不认识的字段，请检查字段名", "Unknown field");
         }
         if (exception instanceof InvalidFormatException
                 || exception instanceof MismatchedInputException) {
             JsonMappingException mapping = (JsonMappingException) exception;
-            return validation(
-                    field(mapping.getPath(), null), "字段的值格式不正确", "Value has the wrong format");
+            return validation(field(mapping.getPath()), "字段的值格式不正确", "Value has the wrong format");
         }
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return validation(field(mapping.getPath(), null), "字段的值无效", "Invalid value");
+            return validation(field(mapping.getPath()), "字段的值无效", "Invalid value");
         }
         return new Problem(
                 Problem.type("malformed-json"),
@@ -44,18 +41,14 @@ final class JsonProblems {
     }
 
     private static Problem validation(String field, String message, String messageEn) {
-        return new Problem(
-                Problem.type("validation"),
-                "提交的信息有误，请按提示修改",
-                "The submitted data is invalid",
-                400,
-                null,
-                null,
-                List.of(new FieldError(field, message, messageEn)));
+        return ProblemException.validation(List.of(new FieldError(field, message, messageEn)))
+                .problem();
     }
 
-    /** Dotted path of the field, e.g. {@code applicant.children[0].name}. */
-    static String field(List<JsonMappingException.Reference> path, String last) {
+    /**
+     * Dotted path of the field, e.g. {@code applicant.children[0].name}; Jackson's path ends at it.
+     */
+    static String field(List<JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             if (ref.getFieldName() != null) {
@@ -66,9 +59,6 @@ final class JsonProblems {
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
             }
-        }
-        if (last != null && !out.toString().endsWith(last)) {
-            out.append(out.length() > 0 ? "." : "").append(last);
         }
         return out.length() == 0 ? null : out.toString();
     }
