@@ -1,6 +1,7 @@
 package org.guangsha.platform.internal.openapi;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
@@ -94,7 +95,7 @@ public class ApiDocsResource {
                     .header("Cache-Control", "public, max-age=3600")
                     .header("X-Content-Type-Options", "nosniff")
                     .build();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ProblemException.notFound(null);
         }
     }
