@@ -187,7 +187,7 @@ public class PlatformRestIT extends GuangshaTestSupport {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement history =
                         c.prepareStatement(
-                                "SELECT VERSION FROM PLT_SCHEMA_HISTORY WHERE MODULE_ID = 'platform'");
+                                "SELECT VERSION FROM PLT_SCHEMA_HISTORY WHERE MODULE_ID = 'platform' ORDER BY VERSION");
                 ResultSet versions = history.executeQuery()) {
             assertTrue("platform V1 is recorded", versions.next());
             assertEquals(1, versions.getInt(1));

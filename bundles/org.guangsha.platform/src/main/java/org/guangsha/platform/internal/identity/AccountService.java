@@ -1,0 +1,378 @@
+package org.guangsha.platform.internal.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.identity.Masking;
+import org.guangsha.platform.identity.ResidentIdNumber;
+import org.guangsha.platform.persistence.JpaTransactions;
+import org.guangsha.platform.persistence.Schema;
+import org.guangsha.platform.rest.FieldError;
+import org.guangsha.platform.rest.Problem;
+import org.guangsha.platform.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registration, login with lockout, tokens and logout (DOMAIN.md I-1, I-3). Every rule is decided
+ * here and in the database, so several nodes behave as one: uniqueness by constraints, lockout by
+ * the account row (optimistic lock), tokens by their stored hash.
+ */
+@Component(service = AccountService.class, configurationPid = IdentityConfiguration.PID)
+@Designate(ocd = IdentityConfiguration.class)
+public class AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final int TOKEN_BYTES = 32;
+
+    /** A successful login. */
+    public record Login(String token, Instant expiresAt, Caller caller) {}
+
+    /** What a citizen submits to register. */
+    public record Registration(
+            String name,
+            String idNumber,
+            String mobile,
+            String password,
+            String captchaId,
+            String captchaAnswer) {}
+
+    private final JpaTransactions tx;
+    private final CaptchaService captchas;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final int lockoutThreshold;
+    private final Duration lockout;
+    private final Duration tokenLifetime;
+    private final SecureRandom random = new SecureRandom();
+    private final String dummyHash;
+
+    /** Built by DS. */
+    @Activate
+    public AccountService(
+            @Reference(target = "(osgi.unit.name=guangsha-platform)") EntityManagerFactory emf,
+            @Reference(target = "(" + Schema.MODULE_PROPERTY + "=platform)") Schema schema,
+            @Reference CaptchaService captchas,
+            IdentityConfiguration config) {
+        this(
+                new JpaTransactions(emf),
+                captchas,
+                new PasswordHasher(config.password_iterations()),
+                Clock.systemUTC(),
+                config.lockout_threshold(),
+                Duration.ofSeconds(config.lockout_seconds()),
+                Duration.ofSeconds(config.token_seconds()));
+    }
+
+    AccountService(
+            JpaTransactions tx,
+            CaptchaService captchas,
+            PasswordHasher hasher,
+            Clock clock,
+            int lockoutThreshold,
+            Duration lockout,
+            Duration tokenLifetime) {
+        this.tx = tx;
+        this.captchas = captchas;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.lockoutThreshold = lockoutThreshold;
+        this.lockout = lockout;
+        this.tokenLifetime = tokenLifetime;
+        this.dummyHash = hasher.hash("not a password".toCharArray());
+    }
+
+    /** Registers a citizen at L1 (I-1), or says which fields are wrong. */
+    public AccountEntity register(Registration r) {
+        String idNumber = ResidentIdNumber.normalize(r.idNumber());
+        String mobile = r.mobile() == null ? null : r.mobile().strip();
+        String name = r.name() == null ? "" : r.name().strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (name.isEmpty() || name.length() > 50) {
+            errors.add(new FieldError("name", "请填写姓名（不超过50字）", "Name is required (at most 50)"));
+        }
+        ResidentIdNumber.defect(idNumber)
+                .ifPresent(d -> errors.add(new FieldError("idNumber", d.message(), d.messageEn())));
+        if (mobile == null || !MOBILE.matcher(mobile).matches()) {
+            errors.add(
+                    new FieldError("mobile", "请输入11位手机号码", "An 11-digit mainland mobile number"));
+        }
+        PasswordPolicy.check("password", r.password(), idNumber, mobile).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        if (!captchas.check(r.captchaId(), r.captchaAnswer())) {
+            throw badCaptcha();
+        }
+        String hash = hasher.hash(r.password().toCharArray());
+        try {
+            return tx.write(
+                    em -> {
+                        duplicates(em, idNumber, mobile);
+                        AccountEntity account =
+                                AccountEntity.citizen(
+                                        UUID.randomUUID().toString(),
+                                        name,
+                                        idNumber,
+                                        mobile,
+                                        hash,
+                                        clock.instant());
+                        em.persist(account);
+                        return account;
+                    });
+        } catch (PersistenceException raceLostToAnotherRequest) {
+            // The unique constraints decided: another registration with the same data won.
+            tx.read(
+                    em -> {
+                        duplicates(em, idNumber, mobile);
+                        return null;
+                    });
+            throw raceLostToAnotherRequest;
+        }
+    }
+
+    private static void duplicates(EntityManager em, String idNumber, String mobile) {
+        List<FieldError> taken = new ArrayList<>();
+        if (count(em, "a.idNumber", idNumber) > 0) {
+            taken.add(new FieldError("idNumber", "该身份证号已注册，请直接登录", "This ID number is registered"));
+        }
+        if (count(em, "a.mobile", mobile) > 0) {
+            taken.add(new FieldError("mobile", "该手机号已注册", "This mobile number is registered"));
+        }
+        if (!taken.isEmpty()) {
+            throw new ProblemException(
+                    new Problem(
+                            Problem.type("duplicate-account"),
+                            "账号已存在",
+                            "Account already exists",
+                            409,
+                            null,
+                            null,
+                            taken));
+        }
+    }
+
+    private static long count(EntityManager em, String field, String value) {
+        return em.createQuery(
+                        "SELECT COUNT(a) FROM AccountEntity a WHERE " + field + " = :v", Long.class)
+                .setParameter("v", value)
+                .getSingleResult();
+    }
+
+    /**
+     * Logs in by ID number, mobile or staff user name (I-3). Wrong captcha: 400; unknown account or
+     * wrong password: 401 with the same words (no telling which); locked: 403 with the time it
+     * opens again. Every attempt is audited.
+     */
+    public Login login(
+            String account, String password, String captchaId, String answer, String source) {
+        String key = account == null ? "" : ResidentIdNumber.normalize(account);
+        String hint = hint(key);
+        if (!captchas.check(captchaId, answer)) {
+            audit(null, hint, source, "BAD_CAPTCHA");
+            throw badCaptcha();
+        }
+        Instant now = clock.instant();
+        Optional<AccountEntity> found = tx.read(em -> find(em, key));
+        if (found.isEmpty()) {
+            hasher.verify(chars(password), dummyHash); // same time as a real check
+            audit(null, hint, source, "UNKNOWN_ACCOUNT");
+            throw invalidCredentials();
+        }
+        AccountEntity a = found.get();
+        if (a.lockedUntil() != null && now.isBefore(a.lockedUntil())) {
+            audit(a.id(), hint, source, "LOCKED");
+            throw locked(a.lockedUntil(), now);
+        }
+        boolean ok = hasher.verify(chars(password), a.passwordHash());
+        Login login = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                login = recordLogin(a.id(), ok, password, hint, source, now);
+                break;
+            } catch (PersistenceException concurrentUpdate) {
+                // Another login of the same account changed the row at the same moment.
+                if (attempt == 3) {
+                    throw concurrentUpdate;
+                }
+            }
+        }
+        if (login == null) {
+            LOG.info("Failed login for account {} from {}", a.id(), source);
+            throw invalidCredentials();
+        }
+        return login;
+    }
+
+    private Login recordLogin(
+            String id, boolean ok, String password, String hint, String source, Instant now) {
+        String outcome = ok ? "SUCCESS" : "BAD_PASSWORD";
+        return tx.write(
+                em -> {
+                    AccountEntity row = em.find(AccountEntity.class, id);
+                    em.persist(
+                            new LoginAuditEntity(
+                                    UUID.randomUUID().toString(), now, id, hint, source, outcome));
+                    if (!ok) {
+                        row.loginFailed(lockoutThreshold, now.plus(lockout));
+                        return null;
+                    }
+                    row.loginSucceeded();
+                    if (hasher.needsRehash(row.passwordHash())) {
+                        row.passwordHash(hasher.hash(chars(password)));
+                    }
+                    String token = newToken();
+                    Instant expires = now.plus(tokenLifetime);
+                    em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
+                    return new Login(token, expires, caller(row));
+                });
+    }
+
+    /** Revokes {@code token}; unknown tokens are ignored (logging out twice is fine). */
+    public void logout(String token) {
+        Instant now = clock.instant();
+        tx.run(
+                em -> {
+                    TokenEntity t = em.find(TokenEntity.class, sha256(token));
+                    if (t != null) {
+                        t.revoke(now);
+                    }
+                });
+    }
+
+    /** The caller a token stands for, if the token is known, not revoked and not expired. */
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tx.read(
+                em -> {
+                    TokenEntity t = em.find(TokenEntity.class, sha256(token));
+                    if (t == null || !t.validAt(now)) {
+                        return Optional.empty();
+                    }
+                    AccountEntity a = em.find(AccountEntity.class, t.accountId());
+                    return Optional.ofNullable(a).map(AccountService::caller);
+                });
+    }
+
+    /** The account of a caller. */
+    public Optional<AccountEntity> account(String id) {
+        return tx.read(em -> Optional.ofNullable(em.find(AccountEntity.class, id)));
+    }
+
+    private static Optional<AccountEntity> find(EntityManager em, String key) {
+        String field =
+                ResidentIdNumber.defect(key).isEmpty()
+                        ? "a.idNumber"
+                        : MOBILE.matcher(key).matches() ? "a.mobile" : "a.username";
+        return em
+                .createQuery(
+                        "SELECT a FROM AccountEntity a WHERE " + field + " = :v",
+                        AccountEntity.class)
+                .setParameter("v", key)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    static Caller caller(AccountEntity a) {
+        return new Caller(a.id(), a.kind(), a.trustLevel(), a.roles(), a.regionCode());
+    }
+
+    private void audit(String accountId, String hint, String source, String outcome) {
+        tx.run(
+                em ->
+                        em.persist(
+                                new LoginAuditEntity(
+                                        UUID.randomUUID().toString(),
+                                        clock.instant(),
+                                        accountId,
+                                        hint,
+                                        source,
+                                        outcome)));
+    }
+
+    /** The account as typed, masked for the audit and the logs. */
+    static String hint(String key) {
+        if (key.length() == 18) {
+            return ResidentIdNumber.mask(key);
+        }
+        if (MOBILE.matcher(key).matches()) {
+            return Masking.mobile(key);
+        }
+        return key.length() <= 2 ? "**" : key.charAt(0) + "***" + key.charAt(key.length() - 1);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
+    }
+
+    private static ProblemException badCaptcha() {
+        return ProblemException.invalidField(
+                "captchaAnswer", "验证码错误或已过期，请刷新后重试", "Wrong or expired captcha");
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(
+                new Problem(
+                        Problem.type("invalid-credentials"),
+                        "账号或密码错误",
+                        "Wrong account or password",
+                        401,
+                        null,
+                        null,
+                        null));
+    }
+
+    private static ProblemException locked(Instant until, Instant now) {
+        long minutes = Math.max(1, Duration.between(now, until).toMinutes() + 1);
+        return new ProblemException(
+                new Problem(
+                        Problem.type("account-locked"),
+                        "登录失败次数过多，账号已临时锁定",
+                        "Too many failed logins; the account is locked for a while",
+                        403,
+                        "请在" + minutes + "分钟后再试（try again in " + minutes + " min）",
+                        null,
+                        null));
+    }
+}

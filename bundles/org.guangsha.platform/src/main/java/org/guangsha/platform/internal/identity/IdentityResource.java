@@ -1,0 +1,170 @@
+package org.guangsha.platform.internal.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.identity.Masking;
+import org.guangsha.platform.identity.RequiresTrustLevel;
+import org.guangsha.platform.identity.ResidentIdNumber;
+import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.internal.platform.PlatformConstants;
+import org.guangsha.platform.rest.GuangshaRest;
+import org.guangsha.platform.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/identity}: captcha, register, login, logout, me (DOMAIN.md I-1, I-3). */
+@Component(service = IdentityResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(GuangshaRest.APPLICATION_SELECT)
+@JSONRequired
+@Path("identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "identity", description = "注册、登录与账号 / Registration, login and accounts")
+public class IdentityResource {
+
+    /** Answer of {@code GET /captcha}. */
+    public record CaptchaView(String id, String image, OffsetDateTime expiresAt) {}
+
+    /** Body of {@code POST /login}. */
+    public record LoginRequest(
+            String account, String password, String captchaId, String captchaAnswer) {}
+
+    /** Answer of {@code POST /login}. */
+    public record LoginView(String token, OffsetDateTime expiresAt, TrustLevel trustLevel) {}
+
+    /** Answer of {@code GET /me}: the owner sees the full name; ID number and mobile masked. */
+    public record MeView(
+            String id,
+            String kind,
+            String name,
+            String idNumber,
+            String mobile,
+            TrustLevel trustLevel,
+            Set<String> roles) {}
+
+    private final AccountService accounts;
+    private final CaptchaService captchas;
+
+    /** Built by DS. */
+    @Activate
+    public IdentityResource(
+            @Reference AccountService accounts, @Reference CaptchaService captchas) {
+        this.accounts = accounts;
+        this.captchas = captchas;
+    }
+
+    /** A new image captcha, single use. */
+    @GET
+    @Path("captcha")
+    @Operation(summary = "图形验证码 / Image captcha")
+    public Response captcha() {
+        CaptchaService.Issued c = captchas.issue();
+        return Response.ok(new CaptchaView(c.id(), c.image(), cityTime(c.expiresAt())))
+                .cacheControl(noStore())
+                .build();
+    }
+
+    /** Registers a citizen (I-1); the account starts at L1. */
+    @POST
+    @Path("register")
+    @Operation(summary = "注册 / Register a citizen account")
+    public Response register(AccountService.Registration registration) {
+        if (registration == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        AccountEntity a = accounts.register(registration);
+        return Response.status(201).entity(me(a)).cacheControl(noStore()).build();
+    }
+
+    /** Logs in (I-3) and answers a bearer token. */
+    @POST
+    @Path("login")
+    @Operation(summary = "登录 / Log in with ID number, mobile or user name")
+    public Response login(LoginRequest request, @Context HttpServletRequest http) {
+        if (request == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        AccountService.Login login =
+                accounts.login(
+                        request.account(),
+                        request.password(),
+                        request.captchaId(),
+                        request.captchaAnswer(),
+                        http == null ? null : http.getRemoteAddr());
+        return Response.ok(
+                        new LoginView(
+                                login.token(),
+                                cityTime(login.expiresAt()),
+                                login.caller().trustLevel()))
+                .cacheControl(noStore())
+                .build();
+    }
+
+    /** Revokes the caller's token. */
+    @POST
+    @Path("logout")
+    @Operation(summary = "退出登录 / Log out (revokes the token)")
+    public Response logout(@Context HttpHeaders headers) {
+        String token =
+                AuthenticationFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token != null) {
+            accounts.logout(token);
+        }
+        return Response.noContent().build();
+    }
+
+    /** The caller's own account. */
+    @GET
+    @Path("me")
+    @RequiresTrustLevel(TrustLevel.L1)
+    @Operation(summary = "当前账号 / The logged-in account")
+    public Response me(@Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        AccountEntity a =
+                accounts.account(caller.accountId())
+                        .orElseThrow(() -> ProblemException.notFound(null));
+        return Response.ok(me(a)).cacheControl(noStore()).build();
+    }
+
+    private static MeView me(AccountEntity a) {
+        return new MeView(
+                a.id(),
+                a.kind().name(),
+                a.name(),
+                ResidentIdNumber.mask(a.idNumber()),
+                Masking.mobile(a.mobile()),
+                a.trustLevel(),
+                a.roles());
+    }
+
+    private static OffsetDateTime cityTime(Instant instant) {
+        return instant.atZone(PlatformConstants.CITY_ZONE).toOffsetDateTime();
+    }
+
+    private static CacheControl noStore() {
+        CacheControl c = new CacheControl();
+        c.setNoStore(true);
+        return c;
+    }
+}
