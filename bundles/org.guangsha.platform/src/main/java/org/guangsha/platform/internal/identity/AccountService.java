@@ -27,6 +27,7 @@ import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -59,11 +60,9 @@ public class AccountService {
 
     private final JpaTransactions tx;
     private final CaptchaService captchas;
-    private final PasswordHasher hasher;
     private final Clock clock;
-    private final int lockoutThreshold;
-    private final Duration lockout;
-    private final Duration tokenLifetime;
+    private volatile IdentityRules rules;
+    private volatile PasswordHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
@@ -74,32 +73,28 @@ public class AccountService {
             @Reference(target = "(" + Schema.MODULE_PROPERTY + "=platform)") Schema schema,
             @Reference CaptchaService captchas,
             IdentityConfiguration config) {
-        this(
-                new JpaTransactions(emf),
-                captchas,
-                new PasswordHasher(config.password_iterations()),
-                Clock.systemUTC(),
-                config.lockout_threshold(),
-                Duration.ofSeconds(config.lockout_seconds()),
-                Duration.ofSeconds(config.token_seconds()));
+        this(new JpaTransactions(emf), captchas, Clock.systemUTC(), IdentityRules.of(config));
     }
 
-    AccountService(
-            JpaTransactions tx,
-            CaptchaService captchas,
-            PasswordHasher hasher,
-            Clock clock,
-            int lockoutThreshold,
-            Duration lockout,
-            Duration tokenLifetime) {
+    AccountService(JpaTransactions tx, CaptchaService captchas, Clock clock, IdentityRules rules) {
         this.tx = tx;
         this.captchas = captchas;
-        this.hasher = hasher;
         this.clock = clock;
-        this.lockoutThreshold = lockoutThreshold;
-        this.lockout = lockout;
-        this.tokenLifetime = tokenLifetime;
+        modified(rules);
         this.dummyHash = hasher.hash("not a password".toCharArray());
+    }
+
+    /** The city changed the rules: they apply from the next request on. */
+    @Modified
+    void modified(IdentityConfiguration config) {
+        modified(IdentityRules.of(config));
+    }
+
+    private void modified(IdentityRules newRules) {
+        if (hasher == null || rules.passwordIterations() != newRules.passwordIterations()) {
+            hasher = new PasswordHasher(newRules.passwordIterations());
+        }
+        rules = newRules;
     }
 
     /** Registers a citizen at L1 (I-1), or says which fields are wrong. */
@@ -234,7 +229,8 @@ public class AccountService {
                             new LoginAuditEntity(
                                     UUID.randomUUID().toString(), now, id, hint, source, outcome));
                     if (!ok) {
-                        row.loginFailed(lockoutThreshold, now.plus(lockout));
+                        IdentityRules r = rules;
+                        row.loginFailed(r.lockoutThreshold(), now.plus(r.lockout()));
                         return null;
                     }
                     row.loginSucceeded();
@@ -242,7 +238,7 @@ public class AccountService {
                         row.passwordHash(hasher.hash(chars(password)));
                     }
                     String token = newToken();
-                    Instant expires = now.plus(tokenLifetime);
+                    Instant expires = now.plus(rules.token());
                     em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
                     return new Login(token, expires, caller(row));
                 });

@@ -18,6 +18,7 @@ import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -37,7 +38,7 @@ public class CaptchaService {
     private final JpaTransactions tx;
     private final CaptchaProvider provider;
     private final Clock clock;
-    private final Duration lifetime;
+    private volatile Duration lifetime;
     private final List<CaptchaListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Built by DS. */
@@ -48,6 +49,12 @@ public class CaptchaService {
             @Reference(policyOption = ReferencePolicyOption.GREEDY) CaptchaProvider provider,
             IdentityConfiguration config) {
         this(new JpaTransactions(emf), provider, Clock.systemUTC(), config.captcha_seconds());
+    }
+
+    /** The city changed the captcha lifetime. */
+    @Modified
+    void modified(IdentityConfiguration config) {
+        lifetime = Duration.ofSeconds(config.captcha_seconds());
     }
 
     CaptchaService(JpaTransactions tx, CaptchaProvider provider, Clock clock, int seconds) {

@@ -25,6 +25,10 @@ public @interface IdentityConfiguration {
     @AttributeDefinition(description = "How long a captcha can be answered, in seconds")
     int captcha_seconds() default 300;
 
+    @AttributeDefinition(
+            description = "How long a face check on the phone can be done (I-5), seconds")
+    int face_seconds() default 300;
+
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes")
     int password_iterations() default 310000;
 }

@@ -1,0 +1,242 @@
+package org.guangsha.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.guangsha.platform.rest.GuangshaRest;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Base of the tests that act as citizens: registers made-up people with valid ID numbers, logs them
+ * in through the captcha (answered by the sandbox) and calls the API with their tokens.
+ */
+public abstract class CitizenTestSupport extends GuangshaTestSupport {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final String PASSWORD = "Guangsha#2026";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * Changes one identity setting (etc/org.guangsha.identity.cfg) and waits until the component
+     * {@code service} (simple class name in the core's identity package) applies it.
+     *
+     * @return the configuration before, for {@link #restoreIdentityConfig}
+     */
+    protected static Dictionary<String, Object> setIdentityConfig(
+            ConfigurationAdmin configAdmin,
+            BundleContext context,
+            String service,
+            String key,
+            String value)
+            throws Exception {
+        Configuration config = configAdmin.getConfiguration("org.guangsha.identity", null);
+        Dictionary<String, Object> original = config.getProperties();
+        Dictionary<String, Object> changed = new Hashtable<>();
+        for (Enumeration<String> keys = original.keys(); keys.hasMoreElements(); ) {
+            String k = keys.nextElement();
+            changed.put(k, original.get(k));
+        }
+        changed.put(key, value);
+        config.update(changed);
+        awaitApplied(context, service, key, value);
+        return original;
+    }
+
+    /** Puts the identity configuration back and waits until {@code service} applied it. */
+    protected static void restoreIdentityConfig(
+            ConfigurationAdmin configAdmin,
+            BundleContext context,
+            Dictionary<String, Object> original,
+            String service,
+            String key)
+            throws Exception {
+        configAdmin.getConfiguration("org.guangsha.identity", null).update(original);
+        awaitApplied(context, service, key, String.valueOf(original.get(key)));
+    }
+
+    private static void awaitApplied(
+            BundleContext context, String service, String key, String value)
+            throws InterruptedException {
+        String filter =
+                "(&(objectClass=org.guangsha.platform.internal.identity."
+                        + service
+                        + ")("
+                        + key
+                        + "="
+                        + value
+                        + "))";
+        await(
+                service + " applies " + key + "=" + value,
+                () -> {
+                    try {
+                        return context.getServiceReferences((String) null, filter) != null;
+                    } catch (InvalidSyntaxException e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                });
+    }
+
+    /** Registers {@code p} and logs in; the token. */
+    protected String registerAndLogin(Person p) throws Exception {
+        HttpResponse<String> r = register(p);
+        assertEquals(r.body(), 201, r.statusCode());
+        return login(p.idNumber(), PASSWORD);
+    }
+
+    protected void awaitIdentity() throws InterruptedException {
+        await(
+                "identity and sandbox answer",
+                () -> {
+                    try {
+                        HttpResponse<String> c = get("/api/identity/captcha");
+                        return c.statusCode() == 200
+                                && get("/api/sandbox/captcha/" + json(c).path("id").asText())
+                                                .statusCode()
+                                        == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+    }
+
+    protected int registerStatus(Person p) {
+        try {
+            return register(p).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    protected HttpResponse<String> register(Person p) throws Exception {
+        return register(p, PASSWORD);
+    }
+
+    protected HttpResponse<String> register(Person p, String password) throws Exception {
+        return post("/api/identity/register", body(p, password));
+    }
+
+    protected ObjectNode body(Person p, String password) throws Exception {
+        JsonNode captcha = json(get("/api/identity/captcha"));
+        String id = captcha.path("id").asText();
+        return body(
+                p, password, id, json(get("/api/sandbox/captcha/" + id)).path("answer").asText());
+    }
+
+    protected static ObjectNode body(Person p, String password, String captchaId, String answer) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", p.name());
+        body.put("idNumber", p.idNumber());
+        body.put("mobile", p.mobile());
+        body.put("password", password);
+        body.put("captchaId", captchaId);
+        body.put("captchaAnswer", answer);
+        return body;
+    }
+
+    protected String login(String account, String password) throws Exception {
+        HttpResponse<String> r = loginResponse(account, password);
+        assertEquals(r.body(), 200, r.statusCode());
+        JsonNode body = json(r);
+        assertTrue(body.path("expiresAt").asText().endsWith("+08:00"));
+        return body.path("token").asText();
+    }
+
+    protected HttpResponse<String> loginResponse(String account, String password) throws Exception {
+        String id = json(get("/api/identity/captcha")).path("id").asText();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("account", account);
+        body.put("password", password);
+        body.put("captchaId", id);
+        body.put("captchaAnswer", json(get("/api/sandbox/captcha/" + id)).path("answer").asText());
+        return post("/api/identity/login", body);
+    }
+
+    protected HttpResponse<String> post(String path, JsonNode body) throws Exception {
+        return call("POST", path, null, body);
+    }
+
+    protected HttpResponse<String> call(String method, String path, String token, JsonNode body)
+            throws Exception {
+        HttpRequest.Builder r =
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                body.toString(), StandardCharsets.UTF_8));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    protected int statusWith(String token) {
+        try {
+            return call("GET", "/api/identity/me", token, null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    protected static void assertField(HttpResponse<String> r, String field, String zhFragment)
+            throws Exception {
+        assertEquals(r.body(), 400, r.statusCode());
+        assertTrue(
+                r.headers()
+                        .firstValue("Content-Type")
+                        .orElse("")
+                        .startsWith(GuangshaRest.PROBLEM_JSON));
+        JsonNode error = json(r).path("errors").get(0);
+        assertEquals(r.body(), field, error.path("field").asText());
+        if (zhFragment != null) {
+            assertTrue(
+                    error.path("message").asText(),
+                    error.path("message").asText().contains(zhFragment));
+        }
+    }
+
+    /** A made-up citizen with a valid ID number (GB 11643 check digit) and mobile. */
+    protected record Person(String name, String idNumber, String mobile) {
+        static Person random() {
+            return new Person("张三", newIdNumber(), newMobile());
+        }
+
+        static String newMobile() {
+            return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        }
+
+        static String newIdNumber() {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            String base =
+                    String.format(
+                            "440304%04d%02d%02d%03d",
+                            1950 + r.nextInt(50),
+                            1 + r.nextInt(12),
+                            1 + r.nextInt(28),
+                            r.nextInt(1000));
+            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (base.charAt(i) - '0') * weights[i];
+            }
+            return base + "10X98765432".charAt(sum % 11);
+        }
+    }
+}
