@@ -63,6 +63,11 @@ public abstract class GuangshaTestSupport {
             editConfigurationFilePut(
                     "etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            // Every test calls from 127.0.0.1: lift the flood limits; RateLimitIT lowers them.
+            editConfigurationFilePut(
+                    "etc/org.guangsha.ratelimit.cfg", "per.address.per.minute", "100000"),
+            editConfigurationFilePut(
+                    "etc/org.guangsha.ratelimit.cfg", "per.account.per.minute", "100000"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
             // Same JVM setting as bin/setenv of the distribution.
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

@@ -1,6 +1,7 @@
 package org.guangsha.platform.rest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by any resource or service to answer with a problem+json error. The platform maps it to a
@@ -11,16 +12,28 @@ public class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers;
 
     /** An error answered with the given problem as it is. */
     public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    /** An error answered with the given problem and response headers (e.g. Retry-After). */
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.type() + " " + problem.status() + " " + problem.title());
         this.problem = problem;
+        this.headers = Map.copyOf(headers);
     }
 
     /** The body the client receives. */
     public Problem problem() {
         return problem;
+    }
+
+    /** Headers the response carries besides the body. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** 400: the listed fields are invalid. */

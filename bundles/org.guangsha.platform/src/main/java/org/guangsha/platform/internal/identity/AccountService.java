@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import javax.persistence.PersistenceException;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
+import org.guangsha.platform.internal.ratelimit.RateLimiter;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.FieldError;
@@ -60,6 +62,7 @@ public class AccountService {
 
     private final JpaTransactions tx;
     private final CaptchaService captchas;
+    private final RateLimiter limiter;
     private final Clock clock;
     private volatile IdentityRules rules;
     private volatile PasswordHasher hasher;
@@ -72,13 +75,25 @@ public class AccountService {
             @Reference(target = "(osgi.unit.name=guangsha-platform)") EntityManagerFactory emf,
             @Reference(target = "(" + Schema.MODULE_PROPERTY + "=platform)") Schema schema,
             @Reference CaptchaService captchas,
+            @Reference RateLimiter limiter,
             IdentityConfiguration config) {
-        this(new JpaTransactions(emf), captchas, Clock.systemUTC(), IdentityRules.of(config));
+        this(
+                new JpaTransactions(emf),
+                captchas,
+                limiter,
+                Clock.systemUTC(),
+                IdentityRules.of(config));
     }
 
-    AccountService(JpaTransactions tx, CaptchaService captchas, Clock clock, IdentityRules rules) {
+    AccountService(
+            JpaTransactions tx,
+            CaptchaService captchas,
+            RateLimiter limiter,
+            Clock clock,
+            IdentityRules rules) {
         this.tx = tx;
         this.captchas = captchas;
+        this.limiter = limiter;
         this.clock = clock;
         modified(rules);
         this.dummyHash = hasher.hash("not a password".toCharArray());
@@ -183,6 +198,7 @@ public class AccountService {
             String account, String password, String captchaId, String answer, String source) {
         String key = account == null ? "" : ResidentIdNumber.normalize(account);
         String hint = hint(key);
+        limiter.account(key);
         if (!captchas.check(captchaId, answer)) {
             audit(null, hint, source, "BAD_CAPTCHA");
             throw badCaptcha();
@@ -369,6 +385,9 @@ public class AccountService {
                         403,
                         "请在" + minutes + "分钟后再试（try again in " + minutes + " min）",
                         null,
-                        null));
+                        null),
+                Map.of(
+                        "Retry-After",
+                        String.valueOf(Duration.between(now, until).toSeconds() + 1)));
     }
 }

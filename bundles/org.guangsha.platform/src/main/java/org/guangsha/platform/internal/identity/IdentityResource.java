@@ -25,6 +25,7 @@ import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.platform.PlatformConstants;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.platform.rest.RateLimited;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -77,6 +78,7 @@ public class IdentityResource {
     /** A new image captcha, single use. */
     @GET
     @Path("captcha")
+    @RateLimited("identity")
     @Operation(summary = "图形验证码 / Image captcha")
     public Response captcha() {
         CaptchaService.Issued c = captchas.issue();
@@ -88,6 +90,7 @@ public class IdentityResource {
     /** Registers a citizen (I-1); the account starts at L1. */
     @POST
     @Path("register")
+    @RateLimited("identity")
     @Operation(summary = "注册 / Register a citizen account")
     public Response register(AccountService.Registration registration) {
         if (registration == null) {
@@ -100,6 +103,7 @@ public class IdentityResource {
     /** Logs in (I-3) and answers a bearer token. */
     @POST
     @Path("login")
+    @RateLimited("identity")
     @Operation(summary = "登录 / Log in with ID number, mobile or user name")
     public Response login(LoginRequest request, @Context HttpServletRequest http) {
         if (request == null) {

@@ -22,6 +22,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        return Problems.response(exception.problem(), uriInfo);
+        Response response = Problems.response(exception.problem(), uriInfo);
+        if (exception.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        exception.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 }
