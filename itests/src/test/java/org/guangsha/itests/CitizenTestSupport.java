@@ -195,6 +195,11 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
         }
     }
 
+    /** {@code r} is 400 problem+json whose first error names {@code field}. */
+    protected static void assertField(HttpResponse<String> r, String field) throws Exception {
+        assertField(r, field, null);
+    }
+
     protected static void assertField(HttpResponse<String> r, String field, String zhFragment)
             throws Exception {
         assertEquals(r.body(), 400, r.statusCode());

@@ -1,5 +1,6 @@
 package org.guangsha.sandbox.internal;
 
+import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -39,13 +40,24 @@ public class SandboxResource {
 
     private final SandboxCaptchaAnswers captchas;
     private final FaceSessions faces;
+    private final SandboxSmsOutbox sms;
 
     /** Built by DS. */
     @Activate
     public SandboxResource(
-            @Reference SandboxCaptchaAnswers captchas, @Reference FaceSessions faces) {
+            @Reference SandboxCaptchaAnswers captchas,
+            @Reference FaceSessions faces,
+            @Reference SandboxSmsOutbox sms) {
         this.captchas = captchas;
         this.faces = faces;
+        this.sms = sms;
+    }
+
+    /** The simulated SMS outbox of one mobile, newest first. */
+    @GET
+    @Path("sms/{mobile}")
+    public List<SandboxSmsOutbox.Message> sms(@PathParam("mobile") String mobile) {
+        return sms.to(mobile);
     }
 
     /** The simulated phone page a face session's QR code leads to. */

@@ -260,6 +260,16 @@ public class AccountService {
                 });
     }
 
+    /** A new hash of {@code password} with the cost in force. */
+    String hashPassword(String password) {
+        return hasher.hash(chars(password));
+    }
+
+    /** Whether {@code password} is the account's password. */
+    boolean passwordMatches(AccountEntity account, String password) {
+        return hasher.verify(chars(password), account.passwordHash());
+    }
+
     /** Revokes {@code token}; unknown tokens are ignored (logging out twice is fine). */
     public void logout(String token) {
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -54,6 +55,15 @@ public class IdentityResource {
     /** Answer of {@code POST /login}. */
     public record LoginView(String token, OffsetDateTime expiresAt, TrustLevel trustLevel) {}
 
+    /** Body of {@code POST /password-reset/code}. */
+    public record ResetCodeRequest(String mobile, String captchaId, String captchaAnswer) {}
+
+    /** Body of {@code POST /password-reset}. */
+    public record ResetRequest(String mobile, String code, String newPassword) {}
+
+    /** Body of {@code POST /password}. */
+    public record ChangeRequest(String oldPassword, String newPassword) {}
+
     /** Answer of {@code GET /me}: the owner sees the full name; ID number and mobile masked. */
     public record MeView(
             String id,
@@ -66,13 +76,17 @@ public class IdentityResource {
 
     private final AccountService accounts;
     private final CaptchaService captchas;
+    private final PasswordService passwords;
 
     /** Built by DS. */
     @Activate
     public IdentityResource(
-            @Reference AccountService accounts, @Reference CaptchaService captchas) {
+            @Reference AccountService accounts,
+            @Reference CaptchaService captchas,
+            @Reference PasswordService passwords) {
         this.accounts = accounts;
         this.captchas = captchas;
+        this.passwords = passwords;
     }
 
     /** A new image captcha, single use. */
@@ -135,6 +149,53 @@ public class IdentityResource {
         if (token != null) {
             accounts.logout(token);
         }
+        return Response.noContent().build();
+    }
+
+    /**
+     * Sends a password-reset code by SMS. The answer is the same whether or not the mobile is
+     * registered, so nobody learns who has an account.
+     */
+    @POST
+    @Path("password-reset/code")
+    @RateLimited("sms")
+    @Operation(summary = "发送重置密码短信验证码 / Send a password-reset SMS code")
+    public Response resetCode(ResetCodeRequest request) {
+        if (request == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        passwords.sendResetCode(request.mobile(), request.captchaId(), request.captchaAnswer());
+        return Response.status(202)
+                .entity(Map.of("message", "若该手机号已注册，将收到短信验证码（if registered, a code was sent）"))
+                .build();
+    }
+
+    /** Sets a new password with the SMS code; every login of the account ends. */
+    @POST
+    @Path("password-reset")
+    @RateLimited("identity")
+    @Operation(summary = "用短信验证码重置密码 / Reset the password with the SMS code")
+    public Response reset(ResetRequest request) {
+        if (request == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        passwords.reset(request.mobile(), request.code(), request.newPassword());
+        return Response.noContent().build();
+    }
+
+    /** Changes the caller's password; every login of the account ends, this one too. */
+    @POST
+    @Path("password")
+    @RequiresTrustLevel(TrustLevel.L1)
+    @Operation(summary = "修改密码 / Change the password")
+    public Response changePassword(ChangeRequest request, @Context SecurityContext security) {
+        if (request == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        passwords.change(
+                ((Caller) security.getUserPrincipal()).accountId(),
+                request.oldPassword(),
+                request.newPassword());
         return Response.noContent().build();
     }
 

@@ -1,0 +1,19 @@
+-- One-time SMS codes (password reset): stored as a hash, short-lived, few attempts.
+CREATE TABLE PLT_SMS_CODE (
+    ID VARCHAR(36) NOT NULL PRIMARY KEY,
+    MOBILE VARCHAR(11) NOT NULL,
+    PURPOSE VARCHAR(32) NOT NULL,
+    CODE_HASH VARCHAR(64) NOT NULL,
+    CREATED_AT TIMESTAMP NOT NULL,
+    EXPIRES_AT TIMESTAMP NOT NULL,
+    ATTEMPTS INTEGER NOT NULL,
+    USED_AT TIMESTAMP,
+    ROW_VERSION BIGINT NOT NULL
+);
+CREATE INDEX IX_PLT_SMS_CODE_MOBILE ON PLT_SMS_CODE (MOBILE, PURPOSE);
+
+-- Organizations (法人): their legal representative and contact mobile. The contact mobile is not
+-- the unique login mobile of citizens: a person may run a company and rent a home.
+ALTER TABLE PLT_ACCOUNT ADD COLUMN LEGAL_REP_NAME VARCHAR(100);
+ALTER TABLE PLT_ACCOUNT ADD COLUMN LEGAL_REP_ID_NUMBER VARCHAR(18);
+ALTER TABLE PLT_ACCOUNT ADD COLUMN CONTACT_MOBILE VARCHAR(11);
