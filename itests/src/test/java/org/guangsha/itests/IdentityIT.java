@@ -97,6 +97,59 @@ public class IdentityIT extends CitizenTestSupport {
     }
 
     @Test
+    public void otherLoginMethodsAreListedAndWork() throws Exception {
+        awaitIdentity();
+        await(
+                "the sandbox login methods",
+                () -> {
+                    try {
+                        return json(get("/api/identity/login-methods")).size() == 3;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+        JsonNode methods = json(get("/api/identity/login-methods"));
+        assertEquals("password", methods.get(0).path("id").asText());
+        assertTrue(methods.toString().contains("\"wechat\""));
+        assertTrue(methods.toString().contains("\"ca-certificate\""));
+
+        Person p = Person.random();
+        assertEquals(201, register(p).statusCode());
+        HttpResponse<String> wechat =
+                call(
+                        "POST",
+                        "/api/identity/login/wechat",
+                        null,
+                        JSON.createObjectNode().put("scanCode", "SANDBOX:" + p.idNumber()));
+        assertEquals(wechat.body(), 200, wechat.statusCode());
+        String token = json(wechat).path("token").asText();
+        assertEquals(
+                p.name(), json(call("GET", "/api/identity/me", token, null)).path("name").asText());
+
+        HttpResponse<String> stranger =
+                call(
+                        "POST",
+                        "/api/identity/login/ca-certificate",
+                        null,
+                        JSON.createObjectNode()
+                                .put("certificate", "SANDBOX-CERT:" + Person.newIdNumber()));
+        assertEquals(401, stranger.statusCode());
+        assertEquals("urn:guangsha:problem:no-account", json(stranger).path("type").asText());
+        HttpResponse<String> forged =
+                call(
+                        "POST",
+                        "/api/identity/login/wechat",
+                        null,
+                        JSON.createObjectNode().put("scanCode", "x"));
+        assertEquals(
+                "urn:guangsha:problem:invalid-credentials", json(forged).path("type").asText());
+        assertEquals(
+                404,
+                call("POST", "/api/identity/login/nope", null, JSON.createObjectNode())
+                        .statusCode());
+    }
+
+    @Test
     public void duplicatesAndInvalidFieldsAreNamed() throws Exception {
         awaitIdentity();
         Person p = Person.random();

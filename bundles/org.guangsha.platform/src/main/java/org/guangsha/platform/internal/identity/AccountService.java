@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
+import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
@@ -253,11 +254,55 @@ public class AccountService {
                     if (hasher.needsRehash(row.passwordHash())) {
                         row.passwordHash(hasher.hash(chars(password)));
                     }
-                    String token = newToken();
-                    Instant expires = now.plus(rules.token());
-                    em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
-                    return new Login(token, expires, caller(row));
+                    return issue(em, row, now);
                 });
+    }
+
+    /**
+     * Logs in the citizen whose resident ID number an identity provider proved (I-3). 401 when no
+     * account has it (the citizen registers first); locked accounts stay locked.
+     */
+    public Login loginProved(String idNumber, String method, String source) {
+        String key = ResidentIdNumber.normalize(idNumber);
+        String hint = hint(key == null ? "" : key);
+        Instant now = clock.instant();
+        Optional<AccountEntity> found = tx.read(em -> find(em, key == null ? "" : key));
+        if (found.isEmpty() || found.get().kind() != AccountKind.CITIZEN) {
+            audit(null, hint, source, "UNKNOWN_ACCOUNT:" + method);
+            throw new ProblemException(
+                    new Problem(
+                            Problem.type("no-account"),
+                            "该身份尚未注册，请先注册",
+                            "No account for this identity; register first",
+                            401,
+                            null,
+                            null,
+                            null));
+        }
+        AccountEntity a = found.get();
+        if (a.lockedUntil() != null && now.isBefore(a.lockedUntil())) {
+            audit(a.id(), hint, source, "LOCKED:" + method);
+            throw locked(a.lockedUntil(), now);
+        }
+        return tx.write(
+                em -> {
+                    em.persist(
+                            new LoginAuditEntity(
+                                    UUID.randomUUID().toString(),
+                                    now,
+                                    a.id(),
+                                    hint,
+                                    source,
+                                    "SUCCESS:" + method));
+                    return issue(em, em.find(AccountEntity.class, a.id()), now);
+                });
+    }
+
+    private Login issue(EntityManager em, AccountEntity row, Instant now) {
+        String token = newToken();
+        Instant expires = now.plus(rules.token());
+        em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
+        return new Login(token, expires, caller(row));
     }
 
     /** A new hash of {@code password} with the cost in force. */

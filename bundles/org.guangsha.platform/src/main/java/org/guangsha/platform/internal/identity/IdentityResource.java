@@ -4,13 +4,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
@@ -18,18 +24,24 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.identity.IdentityProvider;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.platform.PlatformConstants;
 import org.guangsha.platform.rest.GuangshaRest;
+import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.platform.rest.RateLimited;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -55,6 +67,10 @@ public class IdentityResource {
     /** Answer of {@code POST /login}. */
     public record LoginView(String token, OffsetDateTime expiresAt, TrustLevel trustLevel) {}
 
+    /** A login method as the login page lists it. */
+    public record LoginMethodView(
+            String id, LocalizedText name, Map<String, LocalizedText> inputs) {}
+
     /** Body of {@code POST /password-reset/code}. */
     public record ResetCodeRequest(String mobile, String captchaId, String captchaAnswer) {}
 
@@ -77,6 +93,7 @@ public class IdentityResource {
     private final AccountService accounts;
     private final CaptchaService captchas;
     private final PasswordService passwords;
+    private final Map<String, IdentityProvider> providers = new ConcurrentHashMap<>();
 
     /** Built by DS. */
     @Activate
@@ -87,6 +104,82 @@ public class IdentityResource {
         this.accounts = accounts;
         this.captchas = captchas;
         this.passwords = passwords;
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProvider(IdentityProvider provider) {
+        providers.putIfAbsent(provider.id(), provider);
+    }
+
+    void removeProvider(IdentityProvider provider) {
+        providers.remove(provider.id(), provider);
+    }
+
+    /** The ways to log in installed: password always, then the identity providers. */
+    @GET
+    @Path("login-methods")
+    @Operation(summary = "登录方式 / Login methods installed")
+    public List<LoginMethodView> loginMethods() {
+        List<LoginMethodView> methods = new ArrayList<>();
+        methods.add(
+                new LoginMethodView(
+                        "password",
+                        LocalizedText.of("账号密码登录", "Account and password"),
+                        new TreeMap<>(
+                                Map.of(
+                                        "account",
+                                                LocalizedText.of("身份证号或手机号", "ID number or mobile"),
+                                        "password", LocalizedText.of("密码", "Password"),
+                                        "captchaAnswer", LocalizedText.of("验证码", "Captcha")))));
+        providers.values().stream()
+                .sorted(Comparator.comparing(IdentityProvider::id))
+                .forEach(
+                        p ->
+                                methods.add(
+                                        new LoginMethodView(
+                                                p.id(), p.name(), new TreeMap<>(p.inputs()))));
+        return methods;
+    }
+
+    /** Logs in through an identity provider (WeChat scan, CA certificate, ...). */
+    @POST
+    @Path("login/{method}")
+    @RateLimited("identity")
+    @Operation(summary = "其他方式登录 / Log in through an identity provider")
+    public Response loginWith(
+            @PathParam("method") String method,
+            Map<String, String> credentials,
+            @Context HttpServletRequest http) {
+        IdentityProvider provider = providers.get(method);
+        if (provider == null) {
+            throw ProblemException.notFound("不支持的登录方式（unknown login method）");
+        }
+        String idNumber =
+                provider.authenticate(credentials == null ? Map.of() : credentials)
+                        .orElseThrow(
+                                () ->
+                                        new ProblemException(
+                                                new Problem(
+                                                        Problem.type("invalid-credentials"),
+                                                        "身份核验未通过",
+                                                        "The credentials were not accepted",
+                                                        401,
+                                                        null,
+                                                        null,
+                                                        null)));
+        AccountService.Login login =
+                accounts.loginProved(
+                        idNumber, provider.id(), http == null ? null : http.getRemoteAddr());
+        return Response.ok(
+                        new LoginView(
+                                login.token(),
+                                cityTime(login.expiresAt()),
+                                login.caller().trustLevel()))
+                .cacheControl(noStore())
+                .build();
     }
 
     /** A new image captcha, single use. */
