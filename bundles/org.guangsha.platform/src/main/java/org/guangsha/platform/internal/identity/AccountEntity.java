@@ -40,6 +40,15 @@ public class AccountEntity {
     @Column(name = "CREDIT_CODE", length = 18)
     private String creditCode;
 
+    @Column(name = "LEGAL_REP_NAME", length = 100)
+    private String legalRepName;
+
+    @Column(name = "LEGAL_REP_ID_NUMBER", length = 18)
+    private String legalRepIdNumber;
+
+    @Column(name = "CONTACT_MOBILE", length = 11)
+    private String contactMobile;
+
     @Column(name = "PASSWORD_HASH", length = 200, nullable = false)
     private String passwordHash;
 
@@ -88,6 +97,31 @@ public class AccountEntity {
         return a;
     }
 
+    /** A new organization account (法人) at trust level L1. */
+    static AccountEntity organization(
+            String id,
+            String name,
+            String creditCode,
+            String legalRepName,
+            String legalRepIdNumber,
+            String contactMobile,
+            String passwordHash,
+            Instant createdAt) {
+        AccountEntity a = new AccountEntity();
+        a.id = id;
+        a.kind = AccountKind.ORGANIZATION.name();
+        a.name = name;
+        a.creditCode = creditCode;
+        a.legalRepName = legalRepName;
+        a.legalRepIdNumber = legalRepIdNumber;
+        a.contactMobile = contactMobile;
+        a.passwordHash = passwordHash;
+        a.trustLevel = TrustLevel.L1.name();
+        a.roles = "ORGANIZATION";
+        a.createdAt = Timestamp.from(createdAt);
+        return a;
+    }
+
     public String id() {
         return id;
     }
@@ -106,6 +140,18 @@ public class AccountEntity {
 
     public String mobile() {
         return mobile;
+    }
+
+    public String creditCode() {
+        return creditCode;
+    }
+
+    public String legalRepName() {
+        return legalRepName;
+    }
+
+    public String contactMobile() {
+        return contactMobile;
     }
 
     public String username() {

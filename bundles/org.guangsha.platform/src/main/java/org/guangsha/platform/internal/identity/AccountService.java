@@ -20,6 +20,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.internal.ratelimit.RateLimiter;
@@ -56,6 +57,17 @@ public class AccountService {
     public record Registration(
             String name,
             String idNumber,
+            String mobile,
+            String password,
+            String captchaId,
+            String captchaAnswer) {}
+
+    /** What an organization submits to register. */
+    public record OrganizationRegistration(
+            String organizationName,
+            String creditCode,
+            String legalRepresentativeName,
+            String legalRepresentativeIdNumber,
             String mobile,
             String password,
             String captchaId,
@@ -162,6 +174,95 @@ public class AccountService {
         }
     }
 
+    /** Registers an organization (法人) by its unified social credit code, at L1. */
+    public AccountEntity registerOrganization(OrganizationRegistration r) {
+        String code = CreditCode.normalize(r.creditCode());
+        String name = r.organizationName() == null ? "" : r.organizationName().strip();
+        String repName =
+                r.legalRepresentativeName() == null ? "" : r.legalRepresentativeName().strip();
+        String repId = ResidentIdNumber.normalize(r.legalRepresentativeIdNumber());
+        String mobile = r.mobile() == null ? null : r.mobile().strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(
+                    new FieldError(
+                            "organizationName", "请填写单位名称", "The organization's name is required"));
+        }
+        CreditCode.defect(code)
+                .ifPresent(
+                        d -> errors.add(new FieldError("creditCode", d.message(), d.messageEn())));
+        if (repName.isEmpty() || repName.length() > 50) {
+            errors.add(
+                    new FieldError(
+                            "legalRepresentativeName",
+                            "请填写法定代表人姓名",
+                            "The legal representative's name is required"));
+        }
+        ResidentIdNumber.defect(repId)
+                .ifPresent(
+                        d ->
+                                errors.add(
+                                        new FieldError(
+                                                "legalRepresentativeIdNumber",
+                                                d.message(),
+                                                d.messageEn())));
+        if (mobile == null || !MOBILE.matcher(mobile).matches()) {
+            errors.add(
+                    new FieldError("mobile", "请输入11位手机号码", "An 11-digit mainland mobile number"));
+        }
+        PasswordPolicy.check("password", r.password(), code, mobile).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        if (!captchas.check(r.captchaId(), r.captchaAnswer())) {
+            throw badCaptcha();
+        }
+        String hash = hasher.hash(r.password().toCharArray());
+        try {
+            return tx.write(
+                    em -> {
+                        duplicateOrganization(em, code);
+                        AccountEntity account =
+                                AccountEntity.organization(
+                                        UUID.randomUUID().toString(),
+                                        name,
+                                        code,
+                                        repName,
+                                        repId,
+                                        mobile,
+                                        hash,
+                                        clock.instant());
+                        em.persist(account);
+                        return account;
+                    });
+        } catch (PersistenceException raceLostToAnotherRequest) {
+            tx.read(
+                    em -> {
+                        duplicateOrganization(em, code);
+                        return null;
+                    });
+            throw raceLostToAnotherRequest;
+        }
+    }
+
+    private static void duplicateOrganization(EntityManager em, String code) {
+        if (count(em, "a.creditCode", code) > 0) {
+            throw new ProblemException(
+                    new Problem(
+                            Problem.type("duplicate-account"),
+                            "账号已存在",
+                            "Account already exists",
+                            409,
+                            null,
+                            null,
+                            List.of(
+                                    new FieldError(
+                                            "creditCode",
+                                            "该统一社会信用代码已注册",
+                                            "This credit code is registered"))));
+        }
+    }
+
     private static void duplicates(EntityManager em, String idNumber, String mobile) {
         List<FieldError> taken = new ArrayList<>();
         if (count(em, "a.idNumber", idNumber) > 0) {
@@ -197,7 +298,28 @@ public class AccountService {
      */
     public Login login(
             String account, String password, String captchaId, String answer, String source) {
-        String key = account == null ? "" : ResidentIdNumber.normalize(account);
+        return login(false, account, password, captchaId, answer, source);
+    }
+
+    /** Logs an organization in by its credit code; otherwise as {@link #login}. */
+    public Login loginOrganization(
+            String creditCode, String password, String captchaId, String answer, String source) {
+        return login(true, creditCode, password, captchaId, answer, source);
+    }
+
+    private Login login(
+            boolean organization,
+            String account,
+            String password,
+            String captchaId,
+            String answer,
+            String source) {
+        String key =
+                account == null
+                        ? ""
+                        : organization
+                                ? CreditCode.normalize(account)
+                                : ResidentIdNumber.normalize(account);
         String hint = hint(key);
         limiter.account(key);
         if (!captchas.check(captchaId, answer)) {
@@ -205,7 +327,8 @@ public class AccountService {
             throw badCaptcha();
         }
         Instant now = clock.instant();
-        Optional<AccountEntity> found = tx.read(em -> find(em, key));
+        Optional<AccountEntity> found =
+                tx.read(em -> organization ? findOrganization(em, key) : find(em, key));
         if (found.isEmpty()) {
             hasher.verify(chars(password), dummyHash); // same time as a real check
             audit(null, hint, source, "UNKNOWN_ACCOUNT");
@@ -349,6 +472,18 @@ public class AccountService {
         return tx.read(em -> Optional.ofNullable(em.find(AccountEntity.class, id)));
     }
 
+    private static Optional<AccountEntity> findOrganization(EntityManager em, String code) {
+        return em
+                .createQuery(
+                        "SELECT a FROM AccountEntity a WHERE a.creditCode = :v",
+                        AccountEntity.class)
+                .setParameter("v", code)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /** Citizens by ID number or mobile, staff by user name; never organizations. */
     private static Optional<AccountEntity> find(EntityManager em, String key) {
         String field =
                 ResidentIdNumber.defect(key).isEmpty()

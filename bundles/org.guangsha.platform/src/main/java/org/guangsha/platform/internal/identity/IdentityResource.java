@@ -26,6 +26,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.IdentityProvider;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.RequiresTrustLevel;
@@ -87,6 +88,7 @@ public class IdentityResource {
             String name,
             String idNumber,
             String mobile,
+            String creditCode,
             TrustLevel trustLevel,
             Set<String> roles) {}
 
@@ -305,22 +307,23 @@ public class IdentityResource {
         return Response.ok(me(a)).cacheControl(noStore()).build();
     }
 
-    private static MeView me(AccountEntity a) {
+    static MeView me(AccountEntity a) {
         return new MeView(
                 a.id(),
                 a.kind().name(),
                 a.name(),
                 ResidentIdNumber.mask(a.idNumber()),
-                Masking.mobile(a.mobile()),
+                Masking.mobile(a.mobile() != null ? a.mobile() : a.contactMobile()),
+                CreditCode.mask(a.creditCode()),
                 a.trustLevel(),
                 a.roles());
     }
 
-    private static OffsetDateTime cityTime(Instant instant) {
+    static OffsetDateTime cityTime(Instant instant) {
         return instant.atZone(PlatformConstants.CITY_ZONE).toOffsetDateTime();
     }
 
-    private static CacheControl noStore() {
+    static CacheControl noStore() {
         CacheControl c = new CacheControl();
         c.setNoStore(true);
         return c;
