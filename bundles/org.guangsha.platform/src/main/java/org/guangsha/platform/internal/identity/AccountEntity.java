@@ -97,6 +97,28 @@ public class AccountEntity {
         return a;
     }
 
+    /** A new staff account: verified in person by the city, so L3. */
+    static AccountEntity staff(
+            String id,
+            String username,
+            String name,
+            String role,
+            String regionCode,
+            String passwordHash,
+            Instant createdAt) {
+        AccountEntity a = new AccountEntity();
+        a.id = id;
+        a.kind = AccountKind.STAFF.name();
+        a.username = username;
+        a.name = name;
+        a.roles = role;
+        a.regionCode = regionCode;
+        a.passwordHash = passwordHash;
+        a.trustLevel = TrustLevel.L3.name();
+        a.createdAt = Timestamp.from(createdAt);
+        return a;
+    }
+
     /** A new organization account (法人) at trust level L1. */
     static AccountEntity organization(
             String id,

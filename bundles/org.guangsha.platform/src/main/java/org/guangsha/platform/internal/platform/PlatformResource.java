@@ -9,6 +9,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.guangsha.platform.identity.Region;
+import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,12 +34,25 @@ public class PlatformResource {
 
     private final HealthService health;
     private final ModuleRegistry modules;
+    private final Regions regions;
 
     /** Built by DS, or by tests with fakes. */
     @Activate
-    public PlatformResource(@Reference HealthService health, @Reference ModuleRegistry modules) {
+    public PlatformResource(
+            @Reference HealthService health,
+            @Reference ModuleRegistry modules,
+            @Reference Regions regions) {
         this.health = health;
         this.modules = modules;
+        this.regions = regions;
+    }
+
+    /** The region tree of this installation (public: codes and names of regions). */
+    @GET
+    @Path("regions")
+    @Operation(summary = "区域 / The region tree (province, city, district/county)")
+    public List<Region> regions() {
+        return regions.tree();
     }
 
     /** 200 when the platform and its database work, 503 otherwise. */

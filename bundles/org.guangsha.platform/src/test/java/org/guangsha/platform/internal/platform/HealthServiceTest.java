@@ -9,11 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import javax.ws.rs.core.Response;
+import org.guangsha.platform.internal.identity.RegionRegistry;
 import org.guangsha.platform.internal.persistence.SchemaStatus;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -63,13 +65,17 @@ class HealthServiceTest {
     void resourceAnswers503WhenDown() {
         PlatformResource resource =
                 new PlatformResource(
-                        new HealthService("1", CLOCK, null, ALL_MIGRATED), new ModuleRegistry());
+                        new HealthService("1", CLOCK, null, ALL_MIGRATED),
+                        new ModuleRegistry(),
+                        new RegionRegistry(List.of()));
         Response response = resource.health();
         assertEquals(503, response.getStatus());
         assertTrue(response.getHeaderString("Cache-Control").contains("no-store"));
         PlatformResource up =
                 new PlatformResource(
-                        new HealthService("1", CLOCK, h2(), ALL_MIGRATED), new ModuleRegistry());
+                        new HealthService("1", CLOCK, h2(), ALL_MIGRATED),
+                        new ModuleRegistry(),
+                        new RegionRegistry(List.of()));
         assertEquals(200, up.health().getStatus());
     }
 

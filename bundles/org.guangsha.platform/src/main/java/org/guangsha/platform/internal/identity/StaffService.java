@@ -1,0 +1,146 @@
+package org.guangsha.platform.internal.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+import org.guangsha.platform.identity.AccountKind;
+import org.guangsha.platform.identity.Regions;
+import org.guangsha.platform.persistence.JpaTransactions;
+import org.guangsha.platform.persistence.Schema;
+import org.guangsha.platform.rest.FieldError;
+import org.guangsha.platform.rest.Problem;
+import org.guangsha.platform.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caseworker and operator accounts. Operators create them (REST or the Karaf shell); a caseworker
+ * is scoped to one region of the tree and everything below it.
+ */
+@Component(service = StaffService.class)
+public class StaffService {
+
+    static final Set<String> ROLES = Set.of("CASEWORKER", "OPERATOR");
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+
+    /** What an operator submits. */
+    public record NewStaff(
+            String username, String name, String password, String role, String regionCode) {}
+
+    private final JpaTransactions tx;
+    private final AccountService accounts;
+    private final Regions regions;
+
+    /** Built by DS. */
+    @Activate
+    public StaffService(
+            @Reference(target = "(osgi.unit.name=guangsha-platform)") EntityManagerFactory emf,
+            @Reference(target = "(" + Schema.MODULE_PROPERTY + "=platform)") Schema schema,
+            @Reference AccountService accounts,
+            @Reference Regions regions) {
+        this.tx = new JpaTransactions(emf);
+        this.accounts = accounts;
+        this.regions = regions;
+    }
+
+    /** Creates a staff account or says which fields are wrong. */
+    public AccountEntity create(NewStaff s) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = s.username() == null ? "" : s.username().strip();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(
+                    new FieldError(
+                            "username",
+                            "用户名为3到32位小写字母、数字或 . _ -，以字母开头",
+                            "3 to 32 lower-case letters, digits, . _ -; starts with a letter"));
+        }
+        String name = s.name() == null ? "" : s.name().strip();
+        if (name.isEmpty() || name.length() > 50) {
+            errors.add(new FieldError("name", "请填写姓名", "The name is required"));
+        }
+        if (s.role() == null || !ROLES.contains(s.role())) {
+            errors.add(
+                    new FieldError("role", "角色应为 CASEWORKER 或 OPERATOR", "CASEWORKER or OPERATOR"));
+        } else if ("CASEWORKER".equals(s.role()) && regions.region(s.regionCode()).isEmpty()) {
+            errors.add(
+                    new FieldError("regionCode", "请选择有效的所属区域", "A known region code is required"));
+        }
+        PasswordPolicy.check("password", s.password(), username).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        String region = "CASEWORKER".equals(s.role()) ? s.regionCode() : null;
+        String hash = accounts.hashPassword(s.password());
+        AccountEntity staff =
+                AccountEntity.staff(
+                        UUID.randomUUID().toString(),
+                        username,
+                        name,
+                        s.role(),
+                        region,
+                        hash,
+                        Clock.systemUTC().instant());
+        try {
+            tx.run(
+                    em -> {
+                        Long taken =
+                                em.createQuery(
+                                                "SELECT COUNT(a) FROM AccountEntity a WHERE a.username = :u",
+                                                Long.class)
+                                        .setParameter("u", username)
+                                        .getSingleResult();
+                        if (taken > 0) {
+                            throw duplicate();
+                        }
+                        em.persist(staff);
+                    });
+        } catch (PersistenceException raceLost) {
+            throw duplicate();
+        }
+        LOG.info("Staff account {} ({}, region {}) created", staff.id(), s.role(), region);
+        return staff;
+    }
+
+    /** Staff accounts whose region lies in {@code regionCode}, and operators. */
+    public List<AccountEntity> inRegion(String regionCode) {
+        return tx.read(
+                em ->
+                        em
+                                .createQuery(
+                                        "SELECT a FROM AccountEntity a WHERE a.kind = :k ORDER BY a.username",
+                                        AccountEntity.class)
+                                .setParameter("k", AccountKind.STAFF.name())
+                                .getResultList()
+                                .stream()
+                                .filter(
+                                        a ->
+                                                a.regionCode() != null
+                                                        && regions.covers(
+                                                                regionCode, a.regionCode()))
+                                .toList());
+    }
+
+    private static ProblemException duplicate() {
+        return new ProblemException(
+                new Problem(
+                        Problem.type("duplicate-account"),
+                        "账号已存在",
+                        "Account already exists",
+                        409,
+                        null,
+                        null,
+                        List.of(
+                                new FieldError(
+                                        "username", "该用户名已被使用", "This user name is taken"))));
+    }
+}
