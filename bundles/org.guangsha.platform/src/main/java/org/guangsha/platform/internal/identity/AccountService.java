@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
+import org.guangsha.platform.identity.AccountAdministration;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
+import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.ratelimit.RateLimiter;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
@@ -42,9 +44,11 @@ import org.slf4j.LoggerFactory;
  * here and in the database, so several nodes behave as one: uniqueness by constraints, lockout by
  * the account row (optimistic lock), tokens by their stored hash.
  */
-@Component(service = AccountService.class, configurationPid = IdentityConfiguration.PID)
+@Component(
+        service = {AccountService.class, AccountAdministration.class},
+        configurationPid = IdentityConfiguration.PID)
 @Designate(ocd = IdentityConfiguration.class)
-public class AccountService {
+public class AccountService implements AccountAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -125,8 +129,54 @@ public class AccountService {
         rules = newRules;
     }
 
+    @Override
+    public String ensureCitizen(
+            String name, String idNumber, String mobile, String password, TrustLevel level) {
+        String key = ResidentIdNumber.normalize(idNumber);
+        Optional<AccountEntity> existing = tx.read(em -> find(em, key == null ? "" : key));
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        AccountEntity created =
+                create(new Registration(name, idNumber, mobile, password, null, null), true);
+        if (level != TrustLevel.L1) {
+            tx.run(em -> em.find(AccountEntity.class, created.id()).trustLevel(level));
+        }
+        return created.id();
+    }
+
+    /** Raises a citizen to L3 after a caseworker checked the ID card in person; audited. */
+    public TrustLevel verifyInPerson(String accountId, String caseworkerId) {
+        Instant now = clock.instant();
+        return tx.write(
+                em -> {
+                    AccountEntity a = em.find(AccountEntity.class, accountId);
+                    if (a == null || a.kind() != AccountKind.CITIZEN) {
+                        throw ProblemException.notFound(null);
+                    }
+                    a.trustLevel(TrustLevel.L3);
+                    em.persist(
+                            VerificationEntity.inPerson(
+                                    UUID.randomUUID().toString(), accountId, caseworkerId, now));
+                    return a.trustLevel();
+                });
+    }
+
+    /** The citizen with this ID number, for counter staff. */
+    public Optional<AccountEntity> citizenByIdNumber(String idNumber) {
+        String key = ResidentIdNumber.normalize(idNumber);
+        if (key == null || ResidentIdNumber.defect(key).isPresent()) {
+            return Optional.empty();
+        }
+        return tx.read(em -> find(em, key)).filter(a -> a.kind() == AccountKind.CITIZEN);
+    }
+
     /** Registers a citizen at L1 (I-1), or says which fields are wrong. */
     public AccountEntity register(Registration r) {
+        return create(r, false);
+    }
+
+    private AccountEntity create(Registration r, boolean administrative) {
         String idNumber = ResidentIdNumber.normalize(r.idNumber());
         String mobile = r.mobile() == null ? null : r.mobile().strip();
         String name = r.name() == null ? "" : r.name().strip();
@@ -144,7 +194,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        if (!captchas.check(r.captchaId(), r.captchaAnswer())) {
+        if (!administrative && !captchas.check(r.captchaId(), r.captchaAnswer())) {
             throw badCaptcha();
         }
         String hash = hasher.hash(r.password().toCharArray());

@@ -28,6 +28,9 @@ public class VerificationEntity {
     @Column(name = "ATTEMPTED_AT", nullable = false)
     private Timestamp attemptedAt;
 
+    @Column(name = "VERIFIED_BY", length = 36)
+    private String verifiedBy;
+
     protected VerificationEntity() {}
 
     VerificationEntity(
@@ -37,6 +40,15 @@ public class VerificationEntity {
         this.method = method;
         this.outcome = outcome;
         this.attemptedAt = Timestamp.from(attemptedAt);
+    }
+
+    /** A verification a staff member did in person. */
+    static VerificationEntity inPerson(
+            String id, String accountId, String staffId, Instant attemptedAt) {
+        VerificationEntity v =
+                new VerificationEntity(id, accountId, "in-person", "PASSED", attemptedAt);
+        v.verifiedBy = staffId;
+        return v;
     }
 
     public String method() {

@@ -1,0 +1,133 @@
+package org.guangsha.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Operators create caseworkers (shell and REST); a caseworker acts only in its region; the region
+ * tree ships with Shenzhen's districts and Jiangxi's counties.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class StaffIT extends CitizenTestSupport {
+
+    @Inject SessionFactory sessions;
+
+    @Test
+    public void regionTreeIsSeeded() throws Exception {
+        await("regions", () -> statusOf("/api/platform/regions") == 200);
+        String tree = get("/api/platform/regions").body();
+        assertTrue(tree.contains("\"440304\"") && tree.contains("福田区"));
+        assertTrue(tree.contains("\"360100\"") && tree.contains("南昌市"));
+        assertTrue(tree.contains("\"360781\"") && tree.contains("瑞金市"));
+    }
+
+    @Test
+    public void aCaseworkerOfOneDistrictCannotActInAnother() throws Exception {
+        await("captcha", () -> statusOf("/api/identity/captcha") == 200);
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String operator = "op" + suffix;
+        String out =
+                execute(
+                        "guangsha:staff-add --password Operator#2026 "
+                                + operator
+                                + " 运维一 OPERATOR");
+        assertTrue(out, out.contains("Created OPERATOR " + operator));
+        String op = login(operator, "Operator#2026");
+
+        assertEquals(201, createStaff(op, "ft" + suffix, "CASEWORKER", "440304").statusCode());
+        assertEquals(201, createStaff(op, "ns" + suffix, "CASEWORKER", "440305").statusCode());
+        assertField(createStaff(op, "xx" + suffix, "CASEWORKER", "999999"), "regionCode");
+        assertEquals(409, createStaff(op, "ft" + suffix, "CASEWORKER", "440304").statusCode());
+
+        String futian = login("ft" + suffix, "Caseworker#2026");
+        HttpResponse<String> own = call("GET", "/api/identity/staff?region=440304", futian, null);
+        assertEquals(own.body(), 200, own.statusCode());
+        assertTrue(own.body().contains("ft" + suffix));
+        HttpResponse<String> other = call("GET", "/api/identity/staff?region=440305", futian, null);
+        assertEquals(403, other.statusCode());
+        assertEquals("urn:guangsha:problem:out-of-region", json(other).path("type").asText());
+        assertEquals(200, call("GET", "/api/identity/staff?region=440305", op, null).statusCode());
+
+        // A caseworker cannot create staff; a citizen cannot reach staff endpoints at all.
+        assertEquals(403, createStaff(futian, "zz" + suffix, "CASEWORKER", "440304").statusCode());
+        String citizen = registerAndLogin(Person.random());
+        HttpResponse<String> refused =
+                call("GET", "/api/identity/staff?region=440304", citizen, null);
+        assertEquals(
+                "urn:guangsha:problem:wrong-account-kind", json(refused).path("type").asText());
+        JsonNode me = json(call("GET", "/api/identity/me", futian, null));
+        assertEquals("L3", me.path("trustLevel").asText());
+
+        // At the counter: find the citizen by ID card (masked) and record the in-person check.
+        Person p = Person.random();
+        String citizenToken = registerAndLogin(p);
+        JsonNode found =
+                json(call("GET", "/api/identity/citizens?idNumber=" + p.idNumber(), futian, null));
+        assertEquals("张*", found.path("name").asText());
+        assertEquals("L1", found.path("trustLevel").asText());
+        String path =
+                "/api/identity/citizens/" + found.path("id").asText() + "/in-person-verification";
+        assertEquals(403, call("POST", path, citizenToken, null).statusCode());
+        HttpResponse<String> inPerson = call("POST", path, futian, null);
+        assertEquals(inPerson.body(), 200, inPerson.statusCode());
+        assertEquals("L3", json(inPerson).path("trustLevel").asText());
+        assertEquals(
+                "L3",
+                json(call("GET", "/api/identity/me", citizenToken, null))
+                        .path("trustLevel")
+                        .asText());
+    }
+
+    @Test
+    public void sandboxDemoCitizensCanLogIn() throws Exception {
+        await("captcha", () -> statusOf("/api/identity/captcha") == 200);
+        String token = login("13800000002", "Demo#2026guangsha");
+        JsonNode me = json(call("GET", "/api/identity/me", token, null));
+        assertEquals("李四", me.path("name").asText());
+        assertEquals("L2", me.path("trustLevel").asText());
+    }
+
+    private HttpResponse<String> createStaff(
+            String token, String username, String role, String region) throws Exception {
+        ObjectNode body =
+                JSON.createObjectNode()
+                        .put("username", username)
+                        .put("name", "工作人员")
+                        .put("password", "Caseworker#2026")
+                        .put("role", role)
+                        .put("regionCode", region);
+        return call("POST", "/api/identity/staff", token, body);
+    }
+
+    private String execute(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            throw new AssertionError(command + " failed", e);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
