@@ -2,12 +2,7 @@ package org.guangsha.itests;
 
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import javax.inject.Inject;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -25,7 +20,7 @@ public class ShellCommandsIT extends GuangshaTestSupport {
     @Test
     public void healthShowsStatusAndSchemaVersions() throws Exception {
         await("health is 200", () -> statusOf("/api/platform/health") == 200);
-        String out = execute("guangsha:health");
+        String out = execute(sessions, "guangsha:health");
         assertTrue(out, out.contains("Status:             UP"));
         assertTrue(out, out.contains("Database reachable: true"));
         assertTrue(out, out.matches("(?s).*platform\\s+V\\d+.*"));
@@ -34,23 +29,11 @@ public class ShellCommandsIT extends GuangshaTestSupport {
 
     @Test
     public void modulesListsTheInstalledLines() throws Exception {
-        await("selection is registered", () -> execute("guangsha:modules").contains("selection"));
-        String out = execute("guangsha:modules");
+        await(
+                "selection is registered",
+                () -> execute(sessions, "guangsha:modules").contains("selection"));
+        String out = execute(sessions, "guangsha:modules");
         assertTrue(out, out.contains("/ui/selection/"));
         assertTrue(out, out.contains("在线选房签约"));
-    }
-
-    private String execute(String command) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
-        try {
-            session.execute(command);
-        } catch (Exception e) {
-            throw new AssertionError(command + " failed", e);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,14 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Inject;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -46,6 +41,7 @@ public class StaffIT extends CitizenTestSupport {
         String operator = "op" + suffix;
         String out =
                 execute(
+                        sessions,
                         "guangsha:staff-add --password Operator#2026 "
                                 + operator
                                 + " 运维一 OPERATOR");
@@ -115,19 +111,5 @@ public class StaffIT extends CitizenTestSupport {
                         .put("role", role)
                         .put("regionCode", region);
         return call("POST", "/api/identity/staff", token, body);
-    }
-
-    private String execute(String command) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
-        try {
-            session.execute(command);
-        } catch (Exception e) {
-            throw new AssertionError(command + " failed", e);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

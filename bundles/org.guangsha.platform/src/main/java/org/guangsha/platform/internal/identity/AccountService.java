@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public class AccountService implements AccountAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final int TOKEN_BYTES = 32;
 
     /** A successful login. */
@@ -198,30 +199,46 @@ public class AccountService implements AccountAdministration {
             throw badCaptcha();
         }
         String hash = hasher.hash(r.password().toCharArray());
+        return insert(
+                AccountEntity.citizen(
+                        UUID.randomUUID().toString(),
+                        name,
+                        idNumber,
+                        mobile,
+                        hash,
+                        clock.instant()),
+                em -> duplicates(em, idNumber, mobile));
+    }
+
+    /**
+     * Stores a new account unless {@code refuseDuplicates} finds its keys taken. When two requests
+     * race, the unique constraints decide and the loser gets the same 409 as if it had come later.
+     */
+    AccountEntity insert(AccountEntity account, Consumer<EntityManager> refuseDuplicates) {
         try {
             return tx.write(
                     em -> {
-                        duplicates(em, idNumber, mobile);
-                        AccountEntity account =
-                                AccountEntity.citizen(
-                                        UUID.randomUUID().toString(),
-                                        name,
-                                        idNumber,
-                                        mobile,
-                                        hash,
-                                        clock.instant());
+                        refuseDuplicates.accept(em);
                         em.persist(account);
                         return account;
                     });
         } catch (PersistenceException raceLostToAnotherRequest) {
-            // The unique constraints decided: another registration with the same data won.
-            tx.read(
-                    em -> {
-                        duplicates(em, idNumber, mobile);
-                        return null;
-                    });
+            tx.run(refuseDuplicates);
             throw raceLostToAnotherRequest;
         }
+    }
+
+    /** 409 problem+json naming the fields whose values another account has. */
+    static ProblemException duplicateAccount(List<FieldError> taken) {
+        return new ProblemException(
+                new Problem(
+                        Problem.type("duplicate-account"),
+                        "账号已存在",
+                        "Account already exists",
+                        409,
+                        null,
+                        null,
+                        taken));
     }
 
     /** Registers an organization (法人) by its unified social credit code, at L1. */
@@ -268,48 +285,27 @@ public class AccountService implements AccountAdministration {
             throw badCaptcha();
         }
         String hash = hasher.hash(r.password().toCharArray());
-        try {
-            return tx.write(
-                    em -> {
-                        duplicateOrganization(em, code);
-                        AccountEntity account =
-                                AccountEntity.organization(
-                                        UUID.randomUUID().toString(),
-                                        name,
-                                        code,
-                                        repName,
-                                        repId,
-                                        mobile,
-                                        hash,
-                                        clock.instant());
-                        em.persist(account);
-                        return account;
-                    });
-        } catch (PersistenceException raceLostToAnotherRequest) {
-            tx.read(
-                    em -> {
-                        duplicateOrganization(em, code);
-                        return null;
-                    });
-            throw raceLostToAnotherRequest;
-        }
+        return insert(
+                AccountEntity.organization(
+                        UUID.randomUUID().toString(),
+                        name,
+                        code,
+                        repName,
+                        repId,
+                        mobile,
+                        hash,
+                        clock.instant()),
+                em -> duplicateOrganization(em, code));
     }
 
     private static void duplicateOrganization(EntityManager em, String code) {
         if (count(em, "a.creditCode", code) > 0) {
-            throw new ProblemException(
-                    new Problem(
-                            Problem.type("duplicate-account"),
-                            "账号已存在",
-                            "Account already exists",
-                            409,
-                            null,
-                            null,
-                            List.of(
-                                    new FieldError(
-                                            "creditCode",
-                                            "该统一社会信用代码已注册",
-                                            "This credit code is registered"))));
+            throw duplicateAccount(
+                    List.of(
+                            new FieldError(
+                                    "creditCode",
+                                    "该统一社会信用代码已注册",
+                                    "This credit code is registered")));
         }
     }
 
@@ -322,19 +318,11 @@ public class AccountService implements AccountAdministration {
             taken.add(new FieldError("mobile", "该手机号已注册", "This mobile number is registered"));
         }
         if (!taken.isEmpty()) {
-            throw new ProblemException(
-                    new Problem(
-                            Problem.type("duplicate-account"),
-                            "账号已存在",
-                            "Account already exists",
-                            409,
-                            null,
-                            null,
-                            taken));
+            throw duplicateAccount(taken);
         }
     }
 
-    private static long count(EntityManager em, String field, String value) {
+    static long count(EntityManager em, String field, String value) {
         return em.createQuery(
                         "SELECT COUNT(a) FROM AccountEntity a WHERE " + field + " = :v", Long.class)
                 .setParameter("v", value)

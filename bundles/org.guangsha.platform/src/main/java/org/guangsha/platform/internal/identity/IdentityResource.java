@@ -175,13 +175,7 @@ public class IdentityResource {
         AccountService.Login login =
                 accounts.loginProved(
                         idNumber, provider.id(), http == null ? null : http.getRemoteAddr());
-        return Response.ok(
-                        new LoginView(
-                                login.token(),
-                                cityTime(login.expiresAt()),
-                                login.caller().trustLevel()))
-                .cacheControl(noStore())
-                .build();
+        return loginResponse(login);
     }
 
     /** A new image captcha, single use. */
@@ -202,9 +196,7 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "注册 / Register a citizen account")
     public Response register(AccountService.Registration registration) {
-        if (registration == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        required(registration);
         AccountEntity a = accounts.register(registration);
         return Response.status(201).entity(me(a)).cacheControl(noStore()).build();
     }
@@ -215,9 +207,7 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "登录 / Log in with ID number, mobile or user name")
     public Response login(LoginRequest request, @Context HttpServletRequest http) {
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        required(request);
         AccountService.Login login =
                 accounts.login(
                         request.account(),
@@ -225,13 +215,7 @@ public class IdentityResource {
                         request.captchaId(),
                         request.captchaAnswer(),
                         http == null ? null : http.getRemoteAddr());
-        return Response.ok(
-                        new LoginView(
-                                login.token(),
-                                cityTime(login.expiresAt()),
-                                login.caller().trustLevel()))
-                .cacheControl(noStore())
-                .build();
+        return loginResponse(login);
     }
 
     /** Revokes the caller's token. */
@@ -256,9 +240,7 @@ public class IdentityResource {
     @RateLimited("sms")
     @Operation(summary = "发送重置密码短信验证码 / Send a password-reset SMS code")
     public Response resetCode(ResetCodeRequest request) {
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        required(request);
         passwords.sendResetCode(request.mobile(), request.captchaId(), request.captchaAnswer());
         return Response.status(202)
                 .entity(Map.of("message", "若该手机号已注册，将收到短信验证码（if registered, a code was sent）"))
@@ -271,9 +253,7 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "用短信验证码重置密码 / Reset the password with the SMS code")
     public Response reset(ResetRequest request) {
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        required(request);
         passwords.reset(request.mobile(), request.code(), request.newPassword());
         return Response.noContent().build();
     }
@@ -284,9 +264,7 @@ public class IdentityResource {
     @RequiresTrustLevel(TrustLevel.L1)
     @Operation(summary = "修改密码 / Change the password")
     public Response changePassword(ChangeRequest request, @Context SecurityContext security) {
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        required(request);
         passwords.change(
                 ((Caller) security.getUserPrincipal()).accountId(),
                 request.oldPassword(),
@@ -305,6 +283,25 @@ public class IdentityResource {
                 accounts.account(caller.accountId())
                         .orElseThrow(() -> ProblemException.notFound(null));
         return Response.ok(me(a)).cacheControl(noStore()).build();
+    }
+
+    /** The answer to every successful login. */
+    static Response loginResponse(AccountService.Login login) {
+        return Response.ok(
+                        new LoginView(
+                                login.token(),
+                                cityTime(login.expiresAt()),
+                                login.caller().trustLevel()))
+                .cacheControl(noStore())
+                .build();
+    }
+
+    /** Refuses a missing body with 400 naming no field. */
+    static <T> T required(T body) {
+        if (body == null) {
+            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
+        }
+        return body;
     }
 
     static MeView me(AccountEntity a) {

@@ -11,7 +11,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.guangsha.platform.rest.GuangshaRest;
-import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.platform.rest.RateLimited;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,9 +52,7 @@ public class OrganizationResource {
     @RateLimited("identity")
     @Operation(summary = "法人注册 / Register an organization")
     public Response register(AccountService.OrganizationRegistration registration) {
-        if (registration == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        IdentityResource.required(registration);
         AccountEntity a = accounts.registerOrganization(registration);
         return Response.status(201)
                 .entity(IdentityResource.me(a))
@@ -69,9 +66,7 @@ public class OrganizationResource {
     @RateLimited("identity")
     @Operation(summary = "法人登录 / Organization login")
     public Response login(OrganizationLogin request, @Context HttpServletRequest http) {
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        IdentityResource.required(request);
         AccountService.Login login =
                 accounts.loginOrganization(
                         request.creditCode(),
@@ -79,12 +74,6 @@ public class OrganizationResource {
                         request.captchaId(),
                         request.captchaAnswer(),
                         http == null ? null : http.getRemoteAddr());
-        return Response.ok(
-                        new IdentityResource.LoginView(
-                                login.token(),
-                                IdentityResource.cityTime(login.expiresAt()),
-                                login.caller().trustLevel()))
-                .cacheControl(IdentityResource.noStore())
-                .build();
+        return IdentityResource.loginResponse(login);
     }
 }

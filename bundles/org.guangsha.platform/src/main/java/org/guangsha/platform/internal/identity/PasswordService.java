@@ -68,7 +68,7 @@ public class PasswordService {
 
     /** Sends a reset code to {@code mobile} if an account has it; silent otherwise. */
     public void sendResetCode(String mobile, String captchaId, String captchaAnswer) {
-        if (mobile == null || !mobile.matches("1[3-9]\\d{9}")) {
+        if (mobile == null || !AccountService.MOBILE.matcher(mobile).matches()) {
             throw ProblemException.invalidField(
                     "mobile", "请输入11位手机号码", "An 11-digit mainland mobile number");
         }

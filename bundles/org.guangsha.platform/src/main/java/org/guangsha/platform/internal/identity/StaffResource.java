@@ -73,9 +73,7 @@ public class StaffResource {
                             null,
                             null));
         }
-        if (request == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
+        IdentityResource.required(request);
         return Response.status(201).entity(view(staff.create(request))).build();
     }
 

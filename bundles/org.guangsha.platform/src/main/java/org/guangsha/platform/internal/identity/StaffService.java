@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.PersistenceException;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.persistence.JpaTransactions;
@@ -90,23 +89,13 @@ public class StaffService {
                         region,
                         hash,
                         Clock.systemUTC().instant());
-        try {
-            tx.run(
-                    em -> {
-                        Long taken =
-                                em.createQuery(
-                                                "SELECT COUNT(a) FROM AccountEntity a WHERE a.username = :u",
-                                                Long.class)
-                                        .setParameter("u", username)
-                                        .getSingleResult();
-                        if (taken > 0) {
-                            throw duplicate();
-                        }
-                        em.persist(staff);
-                    });
-        } catch (PersistenceException raceLost) {
-            throw duplicate();
-        }
+        accounts.insert(
+                staff,
+                em -> {
+                    if (AccountService.count(em, "a.username", username) > 0) {
+                        throw duplicate();
+                    }
+                });
         LOG.info("Staff account {} ({}, region {}) created", staff.id(), s.role(), region);
         return staff;
     }
