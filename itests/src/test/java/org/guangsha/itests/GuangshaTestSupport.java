@@ -68,6 +68,10 @@ public abstract class GuangshaTestSupport {
             editConfigurationFilePut(
                     "etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            // Tests change configurations through Config Admin; fileinstall writing them back to
+            // etc/ and re-reading the files could undo a newer change, so it is off here.
+            editConfigurationFilePut(
+                    "etc/config.properties", "felix.fileinstall.enableConfigSave", "false"),
             // Every test calls from 127.0.0.1: lift the flood limits; RateLimitIT lowers them.
             editConfigurationFilePut(
                     "etc/org.guangsha.ratelimit.cfg", "per.address.per.minute", "100000"),

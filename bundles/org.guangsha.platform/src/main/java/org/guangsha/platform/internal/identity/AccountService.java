@@ -85,7 +85,7 @@ public class AccountService implements AccountAdministration {
     private volatile IdentityRules rules;
     private volatile PasswordHasher hasher;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     /** Built by DS. */
     @Activate
@@ -114,7 +114,6 @@ public class AccountService implements AccountAdministration {
         this.limiter = limiter;
         this.clock = clock;
         modified(rules);
-        this.dummyHash = hasher.hash("not a password".toCharArray());
     }
 
     /** The city changed the rules: they apply from the next request on. */
@@ -368,7 +367,7 @@ public class AccountService implements AccountAdministration {
         Optional<AccountEntity> found =
                 tx.read(em -> organization ? findOrganization(em, key) : find(em, key));
         if (found.isEmpty()) {
-            hasher.verify(chars(password), dummyHash); // same time as a real check
+            hasher.verify(chars(password), dummyHash()); // same time as a real check
             audit(null, hint, source, "UNKNOWN_ACCOUNT");
             throw invalidCredentials();
         }
@@ -464,6 +463,16 @@ public class AccountService implements AccountAdministration {
         Instant expires = now.plus(rules.token());
         em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
         return new Login(token, expires, caller(row));
+    }
+
+    /** A hash to check unknown accounts against, made on first need (not at start-up). */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null || hasher.needsRehash(hash)) {
+            hash = hasher.hash("not a password".toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** A new hash of {@code password} with the cost in force. */
