@@ -14,9 +14,16 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.guangsha.platform.identity.RequiresTrustLevel;
+import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -89,6 +96,29 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
                         throw new IllegalArgumentException(e);
                     }
                 });
+    }
+
+    /** A resource of another line that only real-name verified citizens may use. */
+    @Path("itest-l2")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class L2Resource {
+        @GET
+        @RequiresTrustLevel(TrustLevel.L2)
+        public String housing() {
+            return "{\"ok\":true}";
+        }
+    }
+
+    /** Registers {@link L2Resource} at /api/itest-l2 from the test bundle, as a line would. */
+    protected ServiceRegistration<Object> registerL2Resource(BundleContext context)
+            throws InterruptedException {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.jaxrs.resource", true);
+        props.put("osgi.jaxrs.application.select", GuangshaRest.APPLICATION_SELECT);
+        ServiceRegistration<Object> reg =
+                context.registerService(Object.class, new L2Resource(), props);
+        await("the L2 resource is up", () -> statusOf("/api/itest-l2") == 401);
+        return reg;
     }
 
     /** Registers {@code p} and logs in; the token. */

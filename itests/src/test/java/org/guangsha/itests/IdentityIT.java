@@ -13,17 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import javax.inject.Inject;
 import javax.sql.DataSource;
-import javax.ws.rs.GET;
-import javax.ws.rs.Path;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.MediaType;
 import org.apache.karaf.features.FeaturesService;
-import org.guangsha.platform.identity.RequiresTrustLevel;
-import org.guangsha.platform.identity.TrustLevel;
-import org.guangsha.platform.rest.GuangshaRest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -51,17 +43,6 @@ public class IdentityIT extends CitizenTestSupport {
     @Inject
     @Filter("(osgi.jndi.service.name=guangsha)")
     DataSource dataSource;
-
-    /** A resource of another line that only real-name verified citizens may use. */
-    @Path("itest-l2")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static class L2Resource {
-        @GET
-        @RequiresTrustLevel(TrustLevel.L2)
-        public String housing() {
-            return "{\"ok\":true}";
-        }
-    }
 
     @Test
     public void registerLoginMeLogout() throws Exception {
@@ -236,13 +217,8 @@ public class IdentityIT extends CitizenTestSupport {
     @Test
     public void anL2ResourceRefusesL1AndAnonymousCallers() throws Exception {
         awaitIdentity();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.jaxrs.resource", true);
-        props.put("osgi.jaxrs.application.select", GuangshaRest.APPLICATION_SELECT);
-        ServiceRegistration<Object> reg =
-                context.registerService(Object.class, new L2Resource(), props);
+        ServiceRegistration<Object> reg = registerL2Resource(context);
         try {
-            await("the L2 resource is up", () -> statusOf("/api/itest-l2") == 401);
             HttpResponse<String> anonymous = get("/api/itest-l2");
             assertEquals(
                     "urn:guangsha:problem:unauthenticated", json(anonymous).path("type").asText());

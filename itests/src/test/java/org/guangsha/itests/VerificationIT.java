@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.inject.Inject;
-import org.guangsha.platform.rest.GuangshaRest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -45,7 +43,7 @@ public class VerificationIT extends CitizenTestSupport {
     @Test
     public void l1IsRefusedWithTheMethodsAndAllowedAfterAVerification() throws Exception {
         awaitMethods();
-        ServiceRegistration<Object> l2 = registerL2Resource();
+        ServiceRegistration<Object> l2 = registerL2Resource(context);
         try {
             Person p = Person.random();
             String token = registerAndLogin(p);
@@ -206,15 +204,5 @@ public class VerificationIT extends CitizenTestSupport {
         HttpResponse<String> r = call("POST", "/api/identity/verifications", token, body);
         assertEquals(r.body(), 200, r.statusCode());
         return json(r);
-    }
-
-    private ServiceRegistration<Object> registerL2Resource() throws InterruptedException {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.jaxrs.resource", true);
-        props.put("osgi.jaxrs.application.select", GuangshaRest.APPLICATION_SELECT);
-        ServiceRegistration<Object> reg =
-                context.registerService(Object.class, new IdentityIT.L2Resource(), props);
-        await("the L2 resource is up", () -> statusOf("/api/itest-l2") == 401);
-        return reg;
     }
 }
