@@ -1,15 +1,9 @@
 package org.guangsha.platform.internal.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +21,7 @@ import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.ratelimit.RateLimiter;
+import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.FieldError;
@@ -84,7 +79,6 @@ public class AccountService implements AccountAdministration {
     private final Clock clock;
     private volatile IdentityRules rules;
     private volatile PasswordHasher hasher;
-    private final SecureRandom random = new SecureRandom();
     private volatile String dummyHash;
 
     /** Built by DS. */
@@ -459,9 +453,9 @@ public class AccountService implements AccountAdministration {
     }
 
     private Login issue(EntityManager em, AccountEntity row, Instant now) {
-        String token = newToken();
+        String token = Digests.randomToken(TOKEN_BYTES);
         Instant expires = now.plus(rules.token());
-        em.persist(new TokenEntity(sha256(token), row.id(), now, expires));
+        em.persist(new TokenEntity(Digests.sha256Hex(token), row.id(), now, expires));
         return new Login(token, expires, caller(row));
     }
 
@@ -490,7 +484,7 @@ public class AccountService implements AccountAdministration {
         Instant now = clock.instant();
         tx.run(
                 em -> {
-                    TokenEntity t = em.find(TokenEntity.class, sha256(token));
+                    TokenEntity t = em.find(TokenEntity.class, Digests.sha256Hex(token));
                     if (t != null) {
                         t.revoke(now);
                     }
@@ -505,7 +499,7 @@ public class AccountService implements AccountAdministration {
         Instant now = clock.instant();
         return tx.read(
                 em -> {
-                    TokenEntity t = em.find(TokenEntity.class, sha256(token));
+                    TokenEntity t = em.find(TokenEntity.class, Digests.sha256Hex(token));
                     if (t == null || !t.validAt(now)) {
                         return Optional.empty();
                     }
@@ -572,23 +566,6 @@ public class AccountService implements AccountAdministration {
             return Masking.mobile(key);
         }
         return key.length() <= 2 ? "**" : key.charAt(0) + "***" + key.charAt(key.length() - 1);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static char[] chars(String password) {

@@ -1,12 +1,8 @@
 package org.guangsha.platform.internal.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.platform.identity.CaptchaListener;
 import org.guangsha.platform.identity.CaptchaProvider;
+import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
@@ -102,9 +99,7 @@ public class CaptchaService {
                         return false;
                     }
                     captcha.use(now);
-                    return MessageDigest.isEqual(
-                            captcha.answerHash().getBytes(StandardCharsets.US_ASCII),
-                            hash(id, answer).getBytes(StandardCharsets.US_ASCII));
+                    return Digests.sameHash(captcha.answerHash(), hash(id, answer));
                 });
     }
 
@@ -118,16 +113,8 @@ public class CaptchaService {
                                 .executeUpdate());
     }
 
+    /** The stored form of an answer: bound to its id, case-insensitive, trimmed. */
     static String hash(String id, String answer) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(
-                                    (id + ":" + answer.strip().toUpperCase(Locale.ROOT))
-                                            .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(id + ":" + answer.strip().toUpperCase(Locale.ROOT));
     }
 }

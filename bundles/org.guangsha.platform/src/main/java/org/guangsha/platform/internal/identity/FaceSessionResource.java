@@ -2,7 +2,6 @@ package org.guangsha.platform.internal.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -10,7 +9,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -18,7 +16,6 @@ import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
-import org.guangsha.platform.internal.platform.PlatformConstants;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
@@ -73,8 +70,8 @@ public class FaceSessionResource {
                                 s.purpose(),
                                 s.statusAt(faces.now()).name(),
                                 c.phoneUrl(),
-                                cityTime(s.expiresAt())))
-                .cacheControl(noStore())
+                                IdentityResource.cityTime(s.expiresAt())))
+                .cacheControl(IdentityResource.noStore())
                 .build();
     }
 
@@ -93,22 +90,12 @@ public class FaceSessionResource {
                                 s.purpose(),
                                 s.statusAt(faces.now()).name(),
                                 null,
-                                cityTime(s.expiresAt())))
-                .cacheControl(noStore())
+                                IdentityResource.cityTime(s.expiresAt())))
+                .cacheControl(IdentityResource.noStore())
                 .build();
     }
 
     private static Caller caller(SecurityContext security) {
         return (Caller) security.getUserPrincipal();
-    }
-
-    private static OffsetDateTime cityTime(Instant instant) {
-        return instant.atZone(PlatformConstants.CITY_ZONE).toOffsetDateTime();
-    }
-
-    private static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        return c;
     }
 }

@@ -1,12 +1,8 @@
 package org.guangsha.platform.internal.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,6 +10,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import org.guangsha.platform.identity.FaceRecognitionProvider;
 import org.guangsha.platform.identity.FaceSessions;
+import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.Problem;
@@ -45,7 +42,6 @@ public class FaceSessionService implements FaceSessions {
     private final JpaTransactions tx;
     private final Clock clock;
     private volatile Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -101,19 +97,12 @@ public class FaceSessionService implements FaceSessions {
                             null,
                             null));
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Digests.randomToken(24);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         FaceSessionEntity session =
                 new FaceSessionEntity(
-                        id,
-                        accountId,
-                        purpose,
-                        AccountService.sha256(secret),
-                        now,
-                        now.plus(lifetime));
+                        id, accountId, purpose, Digests.sha256Hex(secret), now, now.plus(lifetime));
         tx.run(em -> em.persist(session));
         return new Created(session, provider.phoneUrl(id, secret));
     }
@@ -142,10 +131,7 @@ public class FaceSessionService implements FaceSessions {
                     FaceSessionEntity s = em.find(FaceSessionEntity.class, sessionId);
                     if (s == null
                             || s.statusAt(now) != FaceSessionEntity.Status.PENDING
-                            || !MessageDigest.isEqual(
-                                    s.secretHash().getBytes(StandardCharsets.US_ASCII),
-                                    AccountService.sha256(phoneSecret)
-                                            .getBytes(StandardCharsets.US_ASCII))) {
+                            || !Digests.sameHash(s.secretHash(), Digests.sha256Hex(phoneSecret))) {
                         return false;
                     }
                     s.complete(passed, now);

@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.SmsSender;
+import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.Problem;
@@ -124,7 +125,7 @@ public class PasswordService {
                                             UUID.randomUUID().toString(),
                                             mobile,
                                             RESET,
-                                            CaptchaService.hash(mobile, digits),
+                                            codeHash(mobile, digits),
                                             now,
                                             now.plus(CODE_LIFETIME)));
                             return Optional.of(digits);
@@ -162,8 +163,8 @@ public class PasswordService {
                             SmsCodeEntity latest = codes.get(0);
                             latest.attempt();
                             if (code == null
-                                    || !latest.codeHash()
-                                            .equals(CaptchaService.hash(mobile, code))) {
+                                    || !Digests.sameHash(
+                                            latest.codeHash(), codeHash(mobile, code))) {
                                 return false;
                             }
                             latest.use(now);
@@ -213,6 +214,11 @@ public class PasswordService {
                 .getResultList()
                 .stream()
                 .findFirst();
+    }
+
+    /** The stored form of an SMS code, bound to its mobile. */
+    private static String codeHash(String mobile, String code) {
+        return Digests.sha256Hex(mobile + ":" + code);
     }
 
     private static ProblemException wrongCode() {

@@ -1,14 +1,11 @@
 package org.guangsha.platform.internal.persistence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guangsha.platform.internal.util.Digests;
 
 /**
  * One versioned migration script, {@code V<version>__<description>.sql}.
@@ -43,14 +40,7 @@ public record MigrationScript(int version, String description, String sql) {
 
     /** SHA-256 of the script with line endings normalised, to notice a script changed later. */
     public String checksum() {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(sql.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(sql.replace("\r\n", "\n"));
     }
 
     /** The statements of the script, without comments and the closing semicolons. */
