@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -181,6 +182,35 @@ class FileInspectorTest {
         assertEquals(30, result.height());
         assertEquals(0, result.pages());
         assertArrayEquals(png, result.content());
+    }
+
+    @Test
+    void palettesAndTransparencyAreKept() {
+        IndexColorModel palette =
+                new IndexColorModel(
+                        2,
+                        4,
+                        new byte[] {0, (byte) 255, 0, 0},
+                        new byte[] {0, 0, (byte) 255, 0},
+                        new byte[] {0, 0, 0, (byte) 255},
+                        0);
+        BufferedImage indexed = new BufferedImage(24, 24, BufferedImage.TYPE_BYTE_BINARY, palette);
+        indexed.getRaster().setSample(3, 3, 0, 2);
+        byte[] png = png(indexed);
+        assertTrue(indexOf(png, ascii("PLTE")) > 0);
+        assertTrue(indexOf(png, ascii("tRNS")) > 0);
+        assertArrayEquals(png, accept(png).content());
+    }
+
+    @Test
+    void aGreyPhotoIsTurnedUprightInGrey() {
+        BufferedImage grey = new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] photo = afterSoi(jpeg(grey), segment(0xE1, exif(ByteOrder.BIG_ENDIAN, 6)));
+        FileInspector.Inspected result = accept(photo);
+        assertEquals(20, result.width());
+        assertEquals(40, result.height());
+        BufferedImage stored = TestFiles.read(result.content());
+        assertEquals(1, stored.getRaster().getNumBands());
     }
 
     @Test
