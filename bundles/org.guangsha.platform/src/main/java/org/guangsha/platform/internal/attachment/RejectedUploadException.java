@@ -58,9 +58,8 @@ public final class RejectedUploadException extends RuntimeException {
      */
     public static final String PDF_ACTIVE_CONTENT = "pdf-active-content";
 
-    private static final String REUPLOAD_PDF = "请用“打印”功能另存为新的 PDF，或拍照后重新上传";
-    private static final String REUPLOAD_PDF_EN =
-            "print it to a new PDF, or take a photo of it, and upload that";
+    private static final String REUPLOAD_PDF = "请用“打印”功能另存为新的 PDF 后重新上传";
+    private static final String REUPLOAD_PDF_EN = "print it to a new PDF and upload that";
 
     private final String code;
     private final String message;
@@ -150,11 +149,12 @@ public final class RejectedUploadException extends RuntimeException {
     static RejectedUploadException trailingData(FileType type) {
         return new RejectedUploadException(
                 TRAILING_DATA,
-                "文件末尾夹带了其他内容，无法接收。请另存为普通的 " + type.label() + " 文件或截图后重新上传",
+                "文件末尾夹带了其他内容，无法接收。请重新保存为普通的 " + type.label() + " 文件后上传",
                 "Something is hidden after the end of the "
                         + type.label()
-                        + " file; please save it"
-                        + " again as a plain file, or take a screenshot, and upload that");
+                        + " file; please save it again as a plain "
+                        + type.label()
+                        + " file and upload that");
     }
 
     static RejectedUploadException imageTooLarge(int maxSide, long maxPixels) {
@@ -216,7 +216,7 @@ public final class RejectedUploadException extends RuntimeException {
 
     /**
      * The limit as a citizen would say it: "1 MB" whether the city configured 1,000,000 or
-     * 1,048,576 bytes; rounded down otherwise so the file the citizen makes really fits.
+     * 1,048,576 bytes; other limits rounded down, so a file of the size said always fits.
      */
     static String size(long bytes) {
         long mib = 1024L * 1024;
