@@ -1,6 +1,7 @@
 /**
- * Printable documents: the template markup business bundles write them in ({@link
- * org.guangsha.platform.internal.document.TemplateMarkup}), line breaking for Chinese text, and
- * the CJK font they embed ({@link org.guangsha.platform.internal.document.CjkFont}).
+ * Printable documents: a small Markdown-like template markup ({@link
+ * org.guangsha.platform.internal.document.TemplateMarkup}) rendered into PDF with an embedded CJK
+ * font, page footers, signature boxes, a verification QR code and stamps ({@link
+ * org.guangsha.platform.internal.document.PdfRenderer}).
  */
 package org.guangsha.platform.internal.document;
