@@ -116,7 +116,15 @@ final class PageLayout {
                 heading(h);
             } else if (block instanceof Paragraph p) {
                 space(5);
-                lines(breaker.wrap(p.text(), BODY, WIDTH), BODY, BODY_LEADING, 0, false, LEFT);
+                List<String> lines = breaker.wrap(p.text(), BODY, WIDTH);
+                if (next + 1 < blocks.size() && blocks.get(next + 1) instanceof Signature s) {
+                    // signatures never stand alone on a page: the text they sign goes with them
+                    float together = lines.size() * BODY * BODY_LEADING + 14 + signatureRow(s);
+                    if (together <= TOP - BOTTOM) {
+                        need(together);
+                    }
+                }
+                lines(lines, BODY, BODY_LEADING, 0, false, LEFT);
             } else if (block instanceof Note n) {
                 space(4);
                 lines(
@@ -352,16 +360,13 @@ final class PageLayout {
                     signatures.subList(first, Math.min(first + BOXES_PER_ROW, signatures.size()));
             clearQrCode();
             List<List<String>> labels = new ArrayList<>();
-            int labelLines = 0;
             for (Signature signature : row) {
-                List<String> lines =
-                        signature.label().isBlank()
-                                ? List.of()
-                                : breaker.wrap(signature.label(), LABEL, column - 12);
-                labels.add(lines);
-                labelLines = Math.max(labelLines, lines.size());
+                labels.add(label(signature));
             }
-            float height = labelLines * lineHeight + (labelLines > 0 ? 3 : 0) + BOX_HEIGHT;
+            float height = signatureRow(row.get(0));
+            for (Signature signature : row) {
+                height = Math.max(height, signatureRow(signature));
+            }
             space(first == 0 ? 14 : 10);
             need(height);
             for (int i = 0; i < row.size(); i++) {
@@ -384,6 +389,18 @@ final class PageLayout {
             empty = false;
         }
         y -= 4;
+    }
+
+    private List<String> label(Signature signature) {
+        return signature.label().isBlank()
+                ? List.of()
+                : breaker.wrap(signature.label(), LABEL, WIDTH / BOXES_PER_ROW - 12);
+    }
+
+    /** Height of a signature box with its label. */
+    private float signatureRow(Signature signature) {
+        int lines = label(signature).size();
+        return lines * LABEL * LABEL_LEADING + (lines > 0 ? 3 : 0) + BOX_HEIGHT;
     }
 
     /** Lines flowing down the page, each moving to a new page when it does not fit. */

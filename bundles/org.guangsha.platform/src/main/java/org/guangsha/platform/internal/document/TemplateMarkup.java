@@ -74,7 +74,9 @@ import java.util.regex.Pattern;
  * A4 portrait. Chinese text wraps after any character, Latin words are kept whole unless longer
  * than a line, and no line starts with closing punctuation ({@code ，。、；：！？）」』》} and the like) or
  * ends with opening punctuation. Text flows over as many pages as it needs; a table row, a row of
- * signature boxes and a heading with the start of its section are never split over two pages.
+ * signature boxes and a heading with the start of its section are never split over two pages, and
+ * signature boxes never start a page without the paragraph written right before them (write the
+ * sentence being signed there).
  */
 public final class TemplateMarkup {
 

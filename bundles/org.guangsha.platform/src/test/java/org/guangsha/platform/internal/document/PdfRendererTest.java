@@ -192,6 +192,23 @@ class PdfRendererTest {
     }
 
     @Test
+    void signatureBoxesTakeTheParagraphBeforeThemAlong() throws IOException {
+        boolean movedTogether = false;
+        for (int filler = 20; filler <= 40; filler++) {
+            String template =
+                    "填充一行。\n\n".repeat(filler) + "本人已阅读并同意上述内容。\n\n[signature:tenant 承租人签名]";
+            try (PDDocument document = Pdfs.load(renderer.render(request(template, Map.of())))) {
+                int last = document.getNumberOfPages() - 1;
+                String page = Pdfs.text(document, last);
+                assertTrue(page.contains("承租人签名"), page);
+                assertTrue(page.contains("本人已阅读并同意上述内容。"), filler + ":\n" + page);
+                movedTogether |= last > 0 && !page.contains("填充一行");
+            }
+        }
+        assertTrue(movedTogether, "some filler length pushes the signature to a new page");
+    }
+
+    @Test
     void signatureThatIsNoPngIsRefused() {
         RenderRequest request =
                 new RenderRequest(
