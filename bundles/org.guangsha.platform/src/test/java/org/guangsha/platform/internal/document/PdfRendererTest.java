@@ -1,5 +1,6 @@
 package org.guangsha.platform.internal.document;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -378,6 +383,38 @@ class PdfRendererTest {
             assertTrue(font.isEmbedded());
         }
         assertTrue(pdf.length < 60_000, "a subset is small: " + pdf.length);
+    }
+
+    @Test
+    void concurrentRenderingsMatchASequentialOne() throws Exception {
+        RenderRequest request =
+                new RenderRequest(
+                        DocumentTemplates.text(DocumentTemplates.LEASE_CONTRACT),
+                        TemplatesTest.leaseValues(),
+                        "GS-2026-000123",
+                        ISSUED,
+                        null,
+                        null,
+                        Map.of(),
+                        null);
+        byte[] reference = renderer.render(request);
+        String referenceText = Pdfs.text(reference);
+        byte[] referenceFont = Pdfs.fontProgram(reference);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                results.add(pool.submit(() -> renderer.render(request)));
+            }
+            for (Future<byte[]> result : results) {
+                byte[] pdf = result.get();
+                assertEquals(referenceText, Pdfs.text(pdf));
+                assertArrayEquals(referenceFont, Pdfs.fontProgram(pdf));
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static byte[] png(int width, int height) {
