@@ -85,7 +85,10 @@ public final class CjkFont {
 
     /**
      * A font for {@code document} that PDFBox subsets when the document is saved (its name gets the
-     * six-letter subset tag). The parsed font file stays shared.
+     * six-letter subset tag). The parsed font file stays shared. Text shown with it must be {@link
+     * #displayable}. {@link PdfRenderer} also replaces the text layer PDFBox builds for it, which
+     * maps every glyph this font shares with a Kangxi radical (一, 人, 入 …) to the radical; other
+     * callers saving a document themselves get PDFBox's.
      */
     public PDType0Font embed(PDDocument document) {
         try {
