@@ -217,6 +217,126 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Registers {@code p}, verifies them by the sandbox's bank-card rule (L2); the token. */
+    protected String registerL2(Person p) throws Exception {
+        String token = registerAndLogin(p);
+        JsonNode passed =
+                verify(token, "bank-card", "cardNumber", "6222020200112230004", p.mobile());
+        assertEquals(passed.toString(), "L2", passed.path("trustLevel").asText());
+        return token;
+    }
+
+    protected JsonNode verify(String token, String method, String key, String value, String mobile)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("method", method);
+        ObjectNode input = body.putObject("input").put(key, value);
+        if (mobile != null) {
+            input.put("reservedMobile", mobile);
+        }
+        HttpResponse<String> r = call("POST", "/api/identity/verifications", token, body);
+        assertEquals(r.body(), 200, r.statusCode());
+        return json(r);
+    }
+
+    /** The phone's answer to a face session, through the sandbox's simulated phone page. */
+    protected HttpResponse<String> complete(String id, String secret, boolean passed)
+            throws Exception {
+        return call(
+                "POST",
+                "/api/sandbox/face/" + id,
+                null,
+                JSON.createObjectNode().put("secret", secret).put("passed", passed));
+    }
+
+    /** A face session for {@code purpose} that the (simulated) phone passed; its id. */
+    protected String passedFaceSession(String token, String purpose) throws Exception {
+        HttpResponse<String> r =
+                call(
+                        "POST",
+                        "/api/identity/face-sessions",
+                        token,
+                        JSON.createObjectNode().put("purpose", purpose));
+        assertEquals(r.body(), 201, r.statusCode());
+        JsonNode session = json(r);
+        String qr = session.path("qr").asText();
+        String secret = qr.substring(qr.indexOf("?k=") + 3);
+        assertEquals(200, complete(session.path("id").asText(), secret, true).statusCode());
+        return session.path("id").asText();
+    }
+
+    /** A multipart/form-data request with a {@code kind} field and a {@code file} part. */
+    protected HttpResponse<byte[]> multipart(
+            String method,
+            String path,
+            String token,
+            String kind,
+            String fileName,
+            String contentType,
+            byte[] content)
+            throws Exception {
+        String boundary = "----guangsha" + System.nanoTime();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        if (kind != null) {
+            b.writeBytes(
+                    ("--"
+                                    + boundary
+                                    + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+                                    + kind
+                                    + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        b.writeBytes(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + fileName
+                                + "\"\r\nContent-Type: "
+                                + contentType
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(content);
+        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder r =
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(b.toByteArray()));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Creates a staff account with the shell command and logs it in; the token. */
+    protected String staffToken(
+            org.apache.karaf.shell.api.console.SessionFactory sessions, String role, String region)
+            throws Exception {
+        String username =
+                role.toLowerCase() + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String out =
+                execute(
+                        sessions,
+                        "guangsha:staff-add --password Staff#2026guangsha "
+                                + username
+                                + " 工作人员 "
+                                + role
+                                + (region == null ? "" : " " + region));
+        assertTrue(out, out.contains("Created " + role + " " + username));
+        return login(username, "Staff#2026guangsha");
+    }
+
+    /** A GET whose answer is bytes (PDFs, images). */
+    protected HttpResponse<byte[]> bytes(String path, String token) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    protected static JsonNode json(byte[] body) throws java.io.IOException {
+        return JSON.readTree(body);
+    }
+
     protected int statusWith(String token) {
         try {
             return call("GET", "/api/identity/me", token, null).statusCode();
@@ -258,14 +378,16 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
         }
 
         static String newIdNumber() {
+            // sequence 999 is the sandbox licence service's "holds no licence"
+            return newIdNumber(ThreadLocalRandom.current().nextInt(999));
+        }
+
+        static String newIdNumber(int sequence) {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             String base =
                     String.format(
                             "440304%04d%02d%02d%03d",
-                            1950 + r.nextInt(50),
-                            1 + r.nextInt(12),
-                            1 + r.nextInt(28),
-                            r.nextInt(1000));
+                            1950 + r.nextInt(50), 1 + r.nextInt(12), 1 + r.nextInt(28), sequence);
             int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
             int sum = 0;
             for (int i = 0; i < 17; i++) {

@@ -184,25 +184,4 @@ public class VerificationIT extends CitizenTestSupport {
         assertEquals(r.body(), 201, r.statusCode());
         return json(r);
     }
-
-    private HttpResponse<String> complete(String id, String secret, boolean passed)
-            throws Exception {
-        return call(
-                "POST",
-                "/api/sandbox/face/" + id,
-                null,
-                JSON.createObjectNode().put("secret", secret).put("passed", passed));
-    }
-
-    private JsonNode verify(String token, String method, String key, String value, String mobile)
-            throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("method", method);
-        ObjectNode input = body.putObject("input").put(key, value);
-        if (mobile != null) {
-            input.put("reservedMobile", mobile);
-        }
-        HttpResponse<String> r = call("POST", "/api/identity/verifications", token, body);
-        assertEquals(r.body(), 200, r.statusCode());
-        return json(r);
-    }
 }

@@ -141,11 +141,9 @@ final class Jpeg {
             }
             pos = end;
         }
-        for (int i = pos; i < data.length; i++) {
-            if (data[i] != 0) {
-                throw RejectedUploadException.trailingData(FileType.JPEG);
-            }
-        }
+        // Whatever follows EOI (an HDR gain map, a motion photo's video, a vendor trailer, or
+        // something smuggled) is dropped rather than refused: phones add such data to ordinary
+        // photos, and the stored file holds only the image either way.
         kept.write(0xFF);
         kept.write(EOI);
         byte[] clean = kept.toByteArray();

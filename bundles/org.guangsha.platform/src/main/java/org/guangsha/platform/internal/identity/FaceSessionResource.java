@@ -16,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
@@ -70,8 +71,8 @@ public class FaceSessionResource {
                                 s.purpose(),
                                 s.statusAt(faces.now()).name(),
                                 c.phoneUrl(),
-                                IdentityResource.cityTime(s.expiresAt())))
-                .cacheControl(IdentityResource.noStore())
+                                RestSupport.cityTime(s.expiresAt())))
+                .cacheControl(RestSupport.noStore())
                 .build();
     }
 
@@ -90,8 +91,8 @@ public class FaceSessionResource {
                                 s.purpose(),
                                 s.statusAt(faces.now()).name(),
                                 null,
-                                IdentityResource.cityTime(s.expiresAt())))
-                .cacheControl(IdentityResource.noStore())
+                                RestSupport.cityTime(s.expiresAt())))
+                .cacheControl(RestSupport.noStore())
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.guangsha.platform.internal.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -32,7 +30,7 @@ import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
-import org.guangsha.platform.internal.platform.PlatformConstants;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
@@ -185,8 +183,8 @@ public class IdentityResource {
     @Operation(summary = "图形验证码 / Image captcha")
     public Response captcha() {
         CaptchaService.Issued c = captchas.issue();
-        return Response.ok(new CaptchaView(c.id(), c.image(), cityTime(c.expiresAt())))
-                .cacheControl(noStore())
+        return Response.ok(new CaptchaView(c.id(), c.image(), RestSupport.cityTime(c.expiresAt())))
+                .cacheControl(RestSupport.noStore())
                 .build();
     }
 
@@ -196,9 +194,9 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "注册 / Register a citizen account")
     public Response register(AccountService.Registration registration) {
-        required(registration);
+        RestSupport.required(registration);
         AccountEntity a = accounts.register(registration);
-        return Response.status(201).entity(me(a)).cacheControl(noStore()).build();
+        return Response.status(201).entity(me(a)).cacheControl(RestSupport.noStore()).build();
     }
 
     /** Logs in (I-3) and answers a bearer token. */
@@ -207,7 +205,7 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "登录 / Log in with ID number, mobile or user name")
     public Response login(LoginRequest request, @Context HttpServletRequest http) {
-        required(request);
+        RestSupport.required(request);
         AccountService.Login login =
                 accounts.login(
                         request.account(),
@@ -240,7 +238,7 @@ public class IdentityResource {
     @RateLimited("sms")
     @Operation(summary = "发送重置密码短信验证码 / Send a password-reset SMS code")
     public Response resetCode(ResetCodeRequest request) {
-        required(request);
+        RestSupport.required(request);
         passwords.sendResetCode(request.mobile(), request.captchaId(), request.captchaAnswer());
         return Response.status(202)
                 .entity(Map.of("message", "若该手机号已注册，将收到短信验证码（if registered, a code was sent）"))
@@ -253,7 +251,7 @@ public class IdentityResource {
     @RateLimited("identity")
     @Operation(summary = "用短信验证码重置密码 / Reset the password with the SMS code")
     public Response reset(ResetRequest request) {
-        required(request);
+        RestSupport.required(request);
         passwords.reset(request.mobile(), request.code(), request.newPassword());
         return Response.noContent().build();
     }
@@ -264,7 +262,7 @@ public class IdentityResource {
     @RequiresTrustLevel(TrustLevel.L1)
     @Operation(summary = "修改密码 / Change the password")
     public Response changePassword(ChangeRequest request, @Context SecurityContext security) {
-        required(request);
+        RestSupport.required(request);
         passwords.change(
                 ((Caller) security.getUserPrincipal()).accountId(),
                 request.oldPassword(),
@@ -282,7 +280,7 @@ public class IdentityResource {
         AccountEntity a =
                 accounts.account(caller.accountId())
                         .orElseThrow(() -> ProblemException.notFound(null));
-        return Response.ok(me(a)).cacheControl(noStore()).build();
+        return Response.ok(me(a)).cacheControl(RestSupport.noStore()).build();
     }
 
     /** The answer to every successful login. */
@@ -290,18 +288,10 @@ public class IdentityResource {
         return Response.ok(
                         new LoginView(
                                 login.token(),
-                                cityTime(login.expiresAt()),
+                                RestSupport.cityTime(login.expiresAt()),
                                 login.caller().trustLevel()))
-                .cacheControl(noStore())
+                .cacheControl(RestSupport.noStore())
                 .build();
-    }
-
-    /** Refuses a missing body with 400 naming no field. */
-    static <T> T required(T body) {
-        if (body == null) {
-            throw ProblemException.invalidField(null, "请求体不能为空", "A body is required");
-        }
-        return body;
     }
 
     static MeView me(AccountEntity a) {
@@ -314,15 +304,5 @@ public class IdentityResource {
                 CreditCode.mask(a.creditCode()),
                 a.trustLevel(),
                 a.roles());
-    }
-
-    static OffsetDateTime cityTime(Instant instant) {
-        return instant.atZone(PlatformConstants.CITY_ZONE).toOffsetDateTime();
-    }
-
-    static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        return c;
     }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.RateLimited;
 import org.osgi.service.component.annotations.Activate;
@@ -52,11 +53,11 @@ public class OrganizationResource {
     @RateLimited("identity")
     @Operation(summary = "法人注册 / Register an organization")
     public Response register(AccountService.OrganizationRegistration registration) {
-        IdentityResource.required(registration);
+        RestSupport.required(registration);
         AccountEntity a = accounts.registerOrganization(registration);
         return Response.status(201)
                 .entity(IdentityResource.me(a))
-                .cacheControl(IdentityResource.noStore())
+                .cacheControl(RestSupport.noStore())
                 .build();
     }
 
@@ -66,7 +67,7 @@ public class OrganizationResource {
     @RateLimited("identity")
     @Operation(summary = "法人登录 / Organization login")
     public Response login(OrganizationLogin request, @Context HttpServletRequest http) {
-        IdentityResource.required(request);
+        RestSupport.required(request);
         AccountService.Login login =
                 accounts.loginOrganization(
                         request.creditCode(),

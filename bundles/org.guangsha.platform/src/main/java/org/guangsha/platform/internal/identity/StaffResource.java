@@ -18,6 +18,7 @@ import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
@@ -73,7 +74,7 @@ public class StaffResource {
                             null,
                             null));
         }
-        IdentityResource.required(request);
+        RestSupport.required(request);
         return Response.status(201).entity(view(staff.create(request))).build();
     }
 
