@@ -355,19 +355,19 @@ public class AttachmentStore implements AttachmentService {
     @Override
     public List<Attachment> list(String ownerId, String kind) {
         return tx.read(
-                em ->
-                        em
-                                .createQuery(
-                                        "SELECT a FROM AttachmentEntity a WHERE a.ownerId = :o"
-                                                + (kind == null ? "" : " AND a.kind = :k")
-                                                + " ORDER BY a.createdAt DESC, a.id",
-                                        AttachmentEntity.class)
-                                .setParameter("o", ownerId)
-                                .setParameter("k", kind == null ? "" : kind)
-                                .getResultList()
-                                .stream()
-                                .map(AttachmentEntity::view)
-                                .toList());
+                em -> {
+                    javax.persistence.TypedQuery<AttachmentEntity> q =
+                            em.createQuery(
+                                    "SELECT a FROM AttachmentEntity a WHERE a.ownerId = :o"
+                                            + (kind == null ? "" : " AND a.kind = :k")
+                                            + " ORDER BY a.createdAt DESC, a.id",
+                                    AttachmentEntity.class);
+                    q.setParameter("o", ownerId);
+                    if (kind != null) {
+                        q.setParameter("k", kind);
+                    }
+                    return q.getResultList().stream().map(AttachmentEntity::view).toList();
+                });
     }
 
     @Override

@@ -202,10 +202,16 @@ public class DocumentIssuer implements DocumentService {
     }
 
     /** Renders a document the way {@link #issue} would, without storing anything (previews). */
-    byte[] preview(DocumentType type, Map<String, String> requestValues, String stamp) {
+    byte[] preview(
+            DocumentType type, String holderId, Map<String, String> requestValues, String stamp) {
         LocalDate today = today();
         LocalDate validUntil = type.validity().map(today::plus).orElse(null);
         Map<String, String> values = standardValues("—", today, validUntil);
+        values.put(
+                "holderName",
+                holderId == null
+                        ? ""
+                        : accounts.account(holderId).map(AccountEntity::name).orElse(""));
         values.putAll(requestValues);
         return render(type.template(), values, "—", today, validUntil, Map.of(), stamp);
     }
@@ -341,6 +347,7 @@ public class DocumentIssuer implements DocumentService {
     public byte[] render(String template, Map<String, String> values, String stamp) {
         return preview(
                 DocumentType.of("preview", LocalizedText.of("预览", "Preview"), null, template),
+                null,
                 values,
                 stamp);
     }

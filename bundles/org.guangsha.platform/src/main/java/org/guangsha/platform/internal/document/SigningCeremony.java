@@ -145,7 +145,7 @@ public class SigningCeremony implements SigningService {
         checkCountdown("commitmentReading", r.commitmentReading());
         checkCountdown("contractReading", r.contractReading());
         // renders once now, so a contract with missing values fails here and not at the end
-        documents.preview(type, r.values(), null);
+        documents.preview(type, r.accountId(), r.values(), null);
         String valuesJson = toJson(r.values());
         if (valuesJson.length() > 20000) {
             throw ProblemException.invalidField(

@@ -108,7 +108,7 @@ public class SigningResource {
         DocumentType type =
                 documents.type(f.documentType()).orElseThrow(() -> ProblemException.notFound(null));
         return RestSupport.file(
-                documents.preview(type, ceremony.values(f), "预览 PREVIEW"),
+                documents.preview(type, f.accountId(), ceremony.values(f), "预览 PREVIEW"),
                 "application/pdf",
                 type.name().zh() + "-预览.pdf",
                 false);
