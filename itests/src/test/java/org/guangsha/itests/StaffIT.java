@@ -93,21 +93,46 @@ public class StaffIT extends CitizenTestSupport {
     }
 
     @Test
-    public void sandboxDemoCitizensCanLogIn() throws Exception {
+    public void theDocumentedSandboxDemoAccountsCanLogIn() throws Exception {
         await(
-                "the demo citizens are seeded (in the background)",
+                "the demo accounts are seeded (in the background)",
                 () -> {
                     try {
-                        return loginResponse("13800000002", "Demo#2026guangsha").statusCode()
-                                == 200;
+                        return loginResponse("operator", "Demo@2026").statusCode() == 200;
                     } catch (Exception e) {
                         return false;
                     }
                 });
-        String token = login("13800000002", "Demo#2026guangsha");
-        JsonNode me = json(call("GET", "/api/identity/me", token, null));
-        assertEquals("李四", me.path("name").asText());
-        assertEquals("L2", me.path("trustLevel").asText());
+        JsonNode zhang =
+                json(call("GET", "/api/identity/me", login("13800000001", "Demo@2026"), null));
+        assertEquals("张三", zhang.path("name").asText());
+        assertEquals("L2", zhang.path("trustLevel").asText());
+        JsonNode li =
+                json(call("GET", "/api/identity/me", login("13800000002", "Demo@2026"), null));
+        assertEquals("L1", li.path("trustLevel").asText());
+        for (String[] staff :
+                new String[][] {
+                    {"futian-district", "CASEWORKER"},
+                    {"shenzhen-city", "CASEWORKER"},
+                    {"donghu-county", "CASEWORKER"},
+                    {"nanchang-city", "CASEWORKER"},
+                    {"operator", "OPERATOR"}
+                }) {
+            JsonNode me = json(call("GET", "/api/identity/me", login(staff[0], "Demo@2026"), null));
+            assertEquals(staff[0], "STAFF", me.path("kind").asText());
+            assertTrue(staff[0], me.path("roles").toString().contains(staff[1]));
+        }
+        ObjectNode org =
+                JSON.createObjectNode()
+                        .put("creditCode", "91440300MA5G20260T")
+                        .put("password", "Demo@2026");
+        String id = json(get("/api/identity/captcha")).path("id").asText();
+        org.put("captchaId", id)
+                .put(
+                        "captchaAnswer",
+                        json(get("/api/sandbox/captcha/" + id)).path("answer").asText());
+        HttpResponse<String> orgLogin = post("/api/identity/organizations/login", org);
+        assertEquals(orgLogin.body(), 200, orgLogin.statusCode());
     }
 
     private HttpResponse<String> createStaff(

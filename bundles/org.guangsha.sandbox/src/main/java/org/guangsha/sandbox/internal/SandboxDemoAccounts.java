@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public class SandboxDemoAccounts {
 
     /** Password of every demo account. */
-    static final String PASSWORD = "Demo#2026guangsha";
+    static final String PASSWORD = "Demo@2026";
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxDemoAccounts.class);
 
@@ -29,28 +29,50 @@ public class SandboxDemoAccounts {
     public SandboxDemoAccounts(@Reference AccountAdministration accounts) {
         CompletableFuture.runAsync(
                         () -> {
-                            // Made-up people; the ID numbers carry valid check digits.
+                            // Made-up people and organization; every number carries a valid
+                            // check digit.
                             accounts.ensureCitizen(
                                     "张三",
                                     "440304199001011233",
                                     "13800000001",
                                     PASSWORD,
-                                    TrustLevel.L1);
+                                    TrustLevel.L2);
                             accounts.ensureCitizen(
                                     "李四",
                                     "440305198505054327",
                                     "13800000002",
                                     PASSWORD,
-                                    TrustLevel.L2);
+                                    TrustLevel.L1);
+                            accounts.ensureOrganization(
+                                    "沙箱示范科技有限公司",
+                                    "91440300MA5G20260T",
+                                    "王五",
+                                    "440304198001011239",
+                                    "13800000003",
+                                    PASSWORD);
+                            accounts.ensureStaff(
+                                    "futian-district", "福田区审核员", "CASEWORKER", "440304", PASSWORD);
+                            accounts.ensureStaff(
+                                    "shenzhen-city", "深圳市审核员", "CASEWORKER", "440300", PASSWORD);
+                            accounts.ensureStaff(
+                                    "donghu-county", "东湖区审核员", "CASEWORKER", "360102", PASSWORD);
+                            accounts.ensureStaff(
+                                    "nanchang-city", "南昌市审核员", "CASEWORKER", "360100", PASSWORD);
+                            accounts.ensureStaff("operator", "平台运维", "OPERATOR", null, PASSWORD);
                         })
                 .whenComplete(
                         (done, failure) -> {
                             if (failure == null) {
                                 LOG.warn(
-                                        "SANDBOX demo citizens present: 13800000001 (L1),"
-                                                + " 13800000002 (L2)");
+                                        "SANDBOX demo accounts present (password {}): citizens"
+                                                + " 13800000001 (L2), 13800000002 (L1);"
+                                                + " organization 91440300MA5G20260T; caseworkers"
+                                                + " futian-district, shenzhen-city,"
+                                                + " donghu-county, nanchang-city; operator"
+                                                + " operator",
+                                        PASSWORD);
                             } else {
-                                LOG.error("SANDBOX demo citizens could not be created", failure);
+                                LOG.error("SANDBOX demo accounts could not be created", failure);
                             }
                         });
     }

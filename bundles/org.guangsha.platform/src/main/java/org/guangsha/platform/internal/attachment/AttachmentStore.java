@@ -520,6 +520,48 @@ public class AttachmentStore implements AttachmentService {
     }
 
     /**
+     * A withdrawn case (C-3): its filings are removed, and the co-applicants' licences fetched for
+     * it are deleted even when frozen, since the case they were fetched for is void. The
+     * applicant's own files stay in their "upload once" library.
+     */
+    public void eraseCase(String caseId, String applicantId) {
+        requireCase(caseId);
+        List<String> hashes =
+                tx.write(
+                        em -> {
+                            List<String> removed = new java.util.ArrayList<>();
+                            List<AttachmentCaseEntity> filed =
+                                    em.createQuery(
+                                                    "SELECT l FROM AttachmentCaseEntity l WHERE"
+                                                            + " l.caseId = :c",
+                                                    AttachmentCaseEntity.class)
+                                            .setParameter("c", caseId)
+                                            .getResultList();
+                            for (AttachmentCaseEntity link : filed) {
+                                AttachmentEntity a =
+                                        em.find(AttachmentEntity.class, link.attachmentId());
+                                em.remove(link);
+                                boolean coApplicants =
+                                        a != null
+                                                && a.ownerId().equals(applicantId)
+                                                && a.subjectKey() != null
+                                                && !a.subjectKey().equals(applicantId);
+                                if (coApplicants) {
+                                    for (AttachmentCaseEntity other : links(em, a.id())) {
+                                        if (!other.caseId().equals(caseId)) {
+                                            em.remove(other);
+                                        }
+                                    }
+                                    em.remove(a);
+                                    removed.add(a.sha256());
+                                }
+                            }
+                            return removed;
+                        });
+        hashes.forEach(this::removeIfUnused);
+    }
+
+    /**
      * After a licence was fetched again (重新获取): the owner's older licences of the same kind and
      * person that no submitted case froze give way to the new one, and draft cases they were filed
      * with get the new one instead.

@@ -40,11 +40,9 @@ import org.slf4j.LoggerFactory;
  * here and in the database, so several nodes behave as one: uniqueness by constraints, lockout by
  * the account row (optimistic lock), tokens by their stored hash.
  */
-@Component(
-        service = {AccountService.class, AccountAdministration.class},
-        configurationPid = IdentityConfiguration.PID)
+@Component(service = AccountService.class, configurationPid = IdentityConfiguration.PID)
 @Designate(ocd = IdentityConfiguration.class)
-public class AccountService implements AccountAdministration {
+public class AccountService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -123,7 +121,7 @@ public class AccountService implements AccountAdministration {
         rules = newRules;
     }
 
-    @Override
+    /** See {@link AccountAdministration#ensureCitizen}. */
     public String ensureCitizen(
             String name, String idNumber, String mobile, String password, TrustLevel level) {
         String key = ResidentIdNumber.normalize(idNumber);
@@ -236,6 +234,22 @@ public class AccountService implements AccountAdministration {
 
     /** Registers an organization (法人) by its unified social credit code, at L1. */
     public AccountEntity registerOrganization(OrganizationRegistration r) {
+        return registerOrganization(r, false);
+    }
+
+    /** See {@link AccountAdministration#ensureOrganization}. */
+    public String ensureOrganization(OrganizationRegistration r) {
+        String code = CreditCode.normalize(r.creditCode());
+        Optional<AccountEntity> existing =
+                tx.read(
+                        em ->
+                                code == null
+                                        ? Optional.<AccountEntity>empty()
+                                        : findOrganization(em, code));
+        return existing.isPresent() ? existing.get().id() : registerOrganization(r, true).id();
+    }
+
+    private AccountEntity registerOrganization(OrganizationRegistration r, boolean administrative) {
         String code = CreditCode.normalize(r.creditCode());
         String name = r.organizationName() == null ? "" : r.organizationName().strip();
         String repName =
@@ -274,7 +288,7 @@ public class AccountService implements AccountAdministration {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        if (!captchas.check(r.captchaId(), r.captchaAnswer())) {
+        if (!administrative && !captchas.check(r.captchaId(), r.captchaAnswer())) {
             throw badCaptcha();
         }
         String hash = hasher.hash(r.password().toCharArray());

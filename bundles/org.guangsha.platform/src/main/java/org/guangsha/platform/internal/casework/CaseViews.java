@@ -1,0 +1,113 @@
+package org.guangsha.platform.internal.casework;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.guangsha.platform.casework.CaseEvent;
+import org.guangsha.platform.casework.CaseRecord;
+import org.guangsha.platform.casework.CaseStatus;
+import org.guangsha.platform.casework.CaseType;
+import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.platform.identity.Masking;
+import org.guangsha.platform.identity.Region;
+import org.guangsha.platform.identity.Regions;
+import org.guangsha.platform.internal.identity.AccountEntity;
+import org.guangsha.platform.internal.rest.RestSupport;
+
+/** How cases look over REST, to their applicant and to caseworkers. */
+final class CaseViews {
+
+    /** A case with its timeline. */
+    public record CaseView(
+            String id,
+            String number,
+            String typeId,
+            LocalizedText typeName,
+            CaseStatus status,
+            LocalizedText statusText,
+            int level,
+            LocalizedText levelName,
+            String regionCode,
+            LocalizedText regionName,
+            String channel,
+            String applicantName,
+            long version,
+            OffsetDateTime createdAt,
+            OffsetDateTime submittedAt,
+            OffsetDateTime closedAt,
+            List<EventView> timeline) {}
+
+    /** A timeline entry; {@code actor} is masked for citizens. */
+    public record EventView(
+            String type,
+            OffsetDateTime at,
+            String actor,
+            CaseStatus status,
+            int level,
+            String remark,
+            Map<String, String> fieldRemarks) {}
+
+    private CaseViews() {}
+
+    static CaseView of(
+            CaseRecord c,
+            List<CaseEvent> timeline,
+            CaseStore cases,
+            Regions regions,
+            boolean forStaff) {
+        LocalizedText typeName =
+                cases.type(c.typeId())
+                        .map(CaseType::name)
+                        .orElse(LocalizedText.of(c.typeId(), null));
+        String applicant =
+                cases.actorName(c.applicantId(), a -> forStaff ? a.name() : Masking.name(a.name()));
+        return new CaseView(
+                c.id(),
+                c.number(),
+                c.typeId(),
+                typeName,
+                c.status(),
+                LocalizedText.of(CaseStore.statusZh(c.status()), c.status().name()),
+                c.level(),
+                cases.levelName(c),
+                c.regionCode(),
+                regions.region(c.regionCode()).map(Region::name).orElse(null),
+                c.channel().name(),
+                applicant,
+                c.version(),
+                RestSupport.cityTime(c.createdAt()),
+                RestSupport.cityTime(c.submittedAt()),
+                RestSupport.cityTime(c.closedAt()),
+                timeline == null
+                        ? null
+                        : timeline.stream()
+                                .map(e -> event(e, c.applicantId(), cases, forStaff))
+                                .toList());
+    }
+
+    private static EventView event(
+            CaseEvent e, String applicantId, CaseStore cases, boolean forStaff) {
+        String actor;
+        if (e.actorId() == null) {
+            actor = "系统";
+        } else if (e.actorId().equals(applicantId)) {
+            actor = forStaff ? cases.actorName(applicantId, AccountEntity::name) : "本人";
+        } else {
+            actor =
+                    cases.actorName(
+                            e.actorId(),
+                            a ->
+                                    forStaff
+                                            ? a.name() + "（" + a.username() + "）"
+                                            : "工作人员 " + Masking.name(a.name()));
+        }
+        return new EventView(
+                e.type(),
+                RestSupport.cityTime(e.at()),
+                actor,
+                e.status(),
+                e.level(),
+                e.remark(),
+                e.fieldRemarks());
+    }
+}

@@ -1,0 +1,83 @@
+package org.guangsha.platform.internal.identity;
+
+import java.util.Optional;
+import javax.persistence.EntityManagerFactory;
+import org.guangsha.platform.identity.AccountAdministration;
+import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.persistence.JpaTransactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link AccountAdministration}: accounts made by the platform's staff or tools (counter
+ * registration, demo data), with every rule of self-registration, by citizens, organizations and
+ * staff alike.
+ */
+@Component(service = AccountAdministration.class)
+public class AccountAdministrator implements AccountAdministration {
+
+    private final AccountService accounts;
+    private final StaffService staff;
+    private final JpaTransactions tx;
+
+    /** Built by DS. */
+    @Activate
+    public AccountAdministrator(
+            @Reference AccountService accounts,
+            @Reference StaffService staff,
+            @Reference(target = "(osgi.unit.name=guangsha-platform)") EntityManagerFactory emf) {
+        this.accounts = accounts;
+        this.staff = staff;
+        this.tx = new JpaTransactions(emf);
+    }
+
+    @Override
+    public String ensureCitizen(
+            String name, String idNumber, String mobile, String password, TrustLevel level) {
+        return accounts.ensureCitizen(name, idNumber, mobile, password, level);
+    }
+
+    @Override
+    public String ensureOrganization(
+            String organizationName,
+            String creditCode,
+            String legalRepresentativeName,
+            String legalRepresentativeIdNumber,
+            String mobile,
+            String password) {
+        return accounts.ensureOrganization(
+                new AccountService.OrganizationRegistration(
+                        organizationName,
+                        creditCode,
+                        legalRepresentativeName,
+                        legalRepresentativeIdNumber,
+                        mobile,
+                        password,
+                        null,
+                        null));
+    }
+
+    @Override
+    public String ensureStaff(
+            String username, String name, String role, String regionCode, String password) {
+        Optional<String> existing =
+                tx.read(
+                        em ->
+                                em
+                                        .createQuery(
+                                                "SELECT a.id FROM AccountEntity a WHERE"
+                                                        + " a.username = :u",
+                                                String.class)
+                                        .setParameter("u", username)
+                                        .getResultList()
+                                        .stream()
+                                        .findFirst());
+        return existing.orElseGet(
+                () ->
+                        staff.create(
+                                        new StaffService.NewStaff(
+                                                username, name, password, role, regionCode))
+                                .id());
+    }
+}
