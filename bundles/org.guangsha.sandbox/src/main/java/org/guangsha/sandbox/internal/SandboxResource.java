@@ -60,6 +60,60 @@ public class SandboxResource {
         return sms.to(mobile);
     }
 
+    /**
+     * The outbox page: the newest 50 simulated text messages, codes readable, for demos (a mobile
+     * number can be given as {@code ?mobile=}).
+     */
+    @GET
+    @Path("outbox")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String outboxPage(@QueryParam("mobile") String mobile) {
+        List<SandboxSmsOutbox.Message> messages =
+                mobile == null || mobile.isBlank() ? sms.recent(50) : sms.to(mobile.strip());
+        StringBuilder rows = new StringBuilder();
+        for (SandboxSmsOutbox.Message m : messages) {
+            rows.append("<tr><td>")
+                    .append(escape(m.mobile()))
+                    .append("</td><td>")
+                    .append(escape(m.text()))
+                    .append("</td><td>")
+                    .append(
+                            m.sentAt()
+                                    .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                                    .toLocalTime()
+                                    .withNano(0))
+                    .append("</td></tr>");
+        }
+        return OUTBOX_PAGE.replace(
+                "{{rows}}", rows.length() == 0 ? "<tr><td colspan=3>（空 empty）</td></tr>" : rows);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+
+    private static final String OUTBOX_PAGE =
+            """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="UTF-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="refresh" content="5">
+            <title>短信发件箱（沙箱模拟）</title>
+            <style>
+            body{font:18px/1.6 sans-serif;margin:0;padding:16px}
+            .warn{background:#fef3c7;border:2px solid #b45309;padding:12px;border-radius:8px}
+            table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:8px;text-align:left}
+            </style></head><body>
+            <p class="warn"><strong>沙箱模拟 SANDBOX SIMULATION</strong><br>
+            这些短信没有发送到任何手机，仅供演示和测试。<br>No message here reached any phone.</p>
+            <h1>短信发件箱 SMS outbox</h1>
+            <table><tr><th>手机号 Mobile</th><th>内容 Text</th><th>时间 Time</th></tr>{{rows}}</table>
+            </body></html>
+            """;
+
     /** The simulated phone page a face session's QR code leads to. */
     @GET
     @Path("face/{id}")
@@ -99,11 +153,18 @@ public class SandboxResource {
             <p class="warn"><strong>沙箱模拟 SANDBOX SIMULATION</strong><br>
             这不是真实的人脸识别，不会打开摄像头。<br>This is not a real face check; no camera is used.</p>
             <h1>人脸识别</h1>
+            <div id="frame" style="width:180px;height:180px;margin:16px auto;border-radius:50%;
+              border:6px dashed #2563eb">请正对屏幕<br>Face the screen</div>
             <button id="pass" type="button">模拟识别通过 / Simulate pass</button>
             <button id="fail" type="button">模拟识别失败 / Simulate failure</button>
             <p id="result" role="status" aria-live="polite"></p>
             <script>
             function send(passed){
+              // pretends to scan for a moment, as the real page does while the camera works
+              document.getElementById('result').textContent='正在识别… Scanning…';
+              setTimeout(function(){post(passed)},1500);
+            }
+            function post(passed){
               fetch('/api/sandbox/face/{{id}}',{method:'POST',headers:{'Content-Type':'application/json'},
                 body:JSON.stringify({secret:'{{secret}}',passed:passed})})
               .then(function(r){document.getElementById('result').textContent = r.ok

@@ -29,6 +29,11 @@ public class SandboxSmsOutbox implements SmsSender {
         }
     }
 
+    /** The newest {@code n} messages to anybody. */
+    public synchronized List<Message> recent(int n) {
+        return outbox.stream().limit(n).toList();
+    }
+
     /** Messages to {@code mobile}, newest first. */
     public synchronized List<Message> to(String mobile) {
         return outbox.stream().filter(m -> m.mobile().equals(mobile)).toList();

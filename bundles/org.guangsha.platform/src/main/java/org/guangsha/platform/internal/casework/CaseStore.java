@@ -678,7 +678,7 @@ public class CaseStore implements CaseService, CaseFileAccess {
         return code == null ? null : regions.region(code).map(Region::level).orElse(null);
     }
 
-    private static boolean sameLevel(String reviewLevel, String regionLevel) {
+    static boolean sameLevel(String reviewLevel, String regionLevel) {
         if (regionLevel == null) {
             return false;
         }
