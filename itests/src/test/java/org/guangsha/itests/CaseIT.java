@@ -90,6 +90,8 @@ public class CaseIT extends CitizenTestSupport {
 
     @Inject AttachmentService attachments;
 
+    @Inject org.guangsha.platform.document.DocumentService documents;
+
     @Test
     public void aCaseGoesThroughTwoLevelsWithAReturnForCorrection() throws Exception {
         awaitIdentity();
@@ -218,6 +220,27 @@ public class CaseIT extends CitizenTestSupport {
                 waiter.shutdown();
             }
             assertEquals(409, decide(city, id, "APPROVE", null, version(city, id)).statusCode());
+            // a document issued for the case shows in its timeline
+            ServiceRegistration<org.guangsha.platform.document.DocumentType> notice =
+                    context.registerService(
+                            org.guangsha.platform.document.DocumentType.class,
+                            org.guangsha.platform.document.DocumentType.of(
+                                    "itest-approval-notice",
+                                    LocalizedText.of("资格确认通知书", "Approval notice"),
+                                    null,
+                                    "# 资格确认通知书\n${holderName} 的申请已审核通过。"),
+                            new Hashtable<>());
+            try {
+                documents.issue(
+                        new org.guangsha.platform.document.IssueRequest(
+                                "itest-approval-notice",
+                                applicantId,
+                                "440304",
+                                id,
+                                java.util.Map.of()));
+            } finally {
+                notice.unregister();
+            }
             List<String> events = new ArrayList<>();
             json(call("GET", "/api/cases/" + id, citizen, null))
                     .path("timeline")
@@ -229,7 +252,8 @@ public class CaseIT extends CitizenTestSupport {
                             "returned",
                             "submitted",
                             "approved",
-                            "approved"),
+                            "approved",
+                            "document"),
                     events);
         } finally {
             reg.unregister();

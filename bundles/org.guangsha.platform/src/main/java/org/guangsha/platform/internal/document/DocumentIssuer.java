@@ -71,6 +71,12 @@ public class DocumentIssuer implements DocumentService {
     private volatile String publicBaseUrl;
     private final Map<String, DocumentType> registered = new ConcurrentHashMap<>();
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.guangsha.platform.casework.CaseService cases;
+
     /** Built by DS. */
     @Activate
     public DocumentIssuer(
@@ -197,6 +203,11 @@ public class DocumentIssuer implements DocumentService {
             // numbers are random and unique by constraint; PDFs are unique by their number
             files.delete(hash);
             throw e;
+        }
+        org.guangsha.platform.casework.CaseService c = cases;
+        if (c != null && request.caseId() != null && c.find(request.caseId()).isPresent()) {
+            // the case's timeline shows the document (C-1: "document issued")
+            c.note(request.caseId(), "document", null, type.name().zh() + " " + number);
         }
         return row.view(today);
     }
