@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -162,6 +163,17 @@ public class PlatformRestIT extends GuangshaTestSupport {
         JsonNode paths = api.path("paths");
         assertTrue(paths.has("/platform/health"));
         assertTrue(paths.has("/platform/modules"));
+        for (String core :
+                List.of(
+                        "/attachments",
+                        "/licences/{type}",
+                        "/documents/{id}/pdf",
+                        "/signing/{id}/signature",
+                        "/cases/{id}/progress",
+                        "/review/queue",
+                        "/review/cases/{id}/decisions")) {
+            assertTrue(core, paths.has(core));
+        }
         // A resource of another bundle (this test's) is described as soon as it is registered.
         assertTrue(paths.has("/itest-probe/applicants"));
         assertTrue(paths.path("/itest-probe/applicants").has("post"));
