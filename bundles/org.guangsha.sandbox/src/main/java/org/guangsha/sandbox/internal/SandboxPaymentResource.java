@@ -81,7 +81,8 @@ public class SandboxPaymentResource {
                                 "demo",
                                 demo.expiresIn() == null ? DEFAULT_EXPIRY : demo.expiresIn()));
         return Response.status(201)
-                .location(URI.create("/api/payments/orders/" + order.id()))
+                // relative to the application's base, /api/
+                .location(URI.create("payments/orders/" + order.id()))
                 .entity(
                         new Created(
                                 order.id(),

@@ -106,7 +106,7 @@ class PaymentRulesTest {
     void theReceiptShowsTheAmountInYuanAndWordsAndThePurpose() throws IOException {
         PaymentOrder paid =
                 new PaymentOrder(
-                        "order-1",
+                        "6f1c9a52-3b7e-4c1d-9a0f-2e8d5c4b3a21",
                         "payer",
                         120000,
                         "2026年12月租金（福田区保障房1栋101）",
@@ -160,7 +160,8 @@ class PaymentRulesTest {
                         "1,200.00 元",
                         "人民币壹仟贰佰元整",
                         "2026-11-23 09:01:05",
-                        "4200001234202611230000000001")) {
+                        "4200001234202611230000000001",
+                        "6f1c9a52-3b7e-4c1d-9a0f-2e8d5c4b3a21")) {
             assertTrue(text.contains(expected), expected + " missing in:\n" + text);
         }
     }
