@@ -12,6 +12,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
@@ -67,7 +68,10 @@ public class SandboxPaymentResource {
     /** A demo order for the caller, module {@code sandbox}; 503 when no provider is installed. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresTrustLevel(TrustLevel.L1)
+    // citizens and organizations pay rent and deposits; staff accounts pay nothing
+    @RequiresTrustLevel(
+            value = TrustLevel.L1,
+            kinds = {AccountKind.CITIZEN, AccountKind.ORGANIZATION})
     public Response create(DemoOrder body, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         DemoOrder demo = body == null ? new DemoOrder(0, null, null) : body;
