@@ -77,16 +77,4 @@ public class PaymentNoticeEntity {
         this.headers = headers;
         this.body = body;
     }
-
-    String orderId() {
-        return orderId;
-    }
-
-    PaymentStore.NoticeResult outcome() {
-        return PaymentStore.NoticeResult.valueOf(outcome);
-    }
-
-    String body() {
-        return body;
-    }
 }

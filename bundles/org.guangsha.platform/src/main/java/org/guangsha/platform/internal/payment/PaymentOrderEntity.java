@@ -120,10 +120,6 @@ public class PaymentOrderEntity {
         return PaymentStatus.valueOf(status);
     }
 
-    String id() {
-        return id;
-    }
-
     String providerId() {
         return providerId;
     }
