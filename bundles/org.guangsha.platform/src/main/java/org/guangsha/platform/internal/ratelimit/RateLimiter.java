@@ -34,6 +34,13 @@ public class RateLimiter {
 
         @AttributeDefinition(description = "Login attempts a minute per account name typed")
         int per_account_per_minute() default 10;
+
+        @AttributeDefinition(
+                description =
+                        "Buckets with their own limit a minute per source address, as"
+                                + " bucket=limit: a payment provider notifies from a few addresses,"
+                                + " as often as citizens pay")
+        String[] bucket_limits() default {"payment-notify=3000"};
     }
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
@@ -45,29 +52,62 @@ public class RateLimiter {
     private final Clock clock;
     private volatile int perAddress;
     private volatile int perAccount;
+    private volatile Map<String, Integer> bucketLimits;
 
     /** Built by DS. */
     @Activate
     public RateLimiter(Config config) {
-        this(Clock.systemUTC(), config.per_address_per_minute(), config.per_account_per_minute());
+        this(
+                Clock.systemUTC(),
+                config.per_address_per_minute(),
+                config.per_account_per_minute(),
+                bucketLimits(config.bucket_limits()));
     }
 
     /** Built by tests. */
     public RateLimiter(Clock clock, int perAddress, int perAccount) {
+        this(clock, perAddress, perAccount, Map.of());
+    }
+
+    /** Built by tests, with limits of their own for some buckets. */
+    public RateLimiter(
+            Clock clock, int perAddress, int perAccount, Map<String, Integer> bucketLimits) {
         this.clock = clock;
         this.perAddress = perAddress;
         this.perAccount = perAccount;
+        this.bucketLimits = Map.copyOf(bucketLimits);
     }
 
     @Modified
     void modified(Config config) {
         perAddress = config.per_address_per_minute();
         perAccount = config.per_account_per_minute();
+        bucketLimits = bucketLimits(config.bucket_limits());
     }
 
     /** Counts one request of {@code address} in {@code bucket}; 429 when over the limit. */
     public void address(String bucket, String address) {
-        hit("a:" + bucket + ":" + (address == null ? "?" : address), perAddress);
+        hit(
+                "a:" + bucket + ":" + (address == null ? "?" : address),
+                bucketLimits.getOrDefault(bucket, perAddress));
+    }
+
+    /** {@code payment-notify=3000}; a .cfg file gives several as one comma-separated value. */
+    static Map<String, Integer> bucketLimits(String[] entries) {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        for (String entry : String.join(",", entries).split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=");
+            try {
+                limits.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "bucket.limits entries look like payment-notify=3000, not " + entry, e);
+            }
+        }
+        return Map.copyOf(limits);
     }
 
     /** Counts one login attempt for the account name {@code account}; 429 when over the limit. */

@@ -49,6 +49,30 @@ class RateLimiterTest {
     }
 
     @Test
+    void aBucketMayHaveALimitOfItsOwn() {
+        RateLimiter notices =
+                new RateLimiter(
+                        clock,
+                        3,
+                        2,
+                        RateLimiter.bucketLimits(new String[] {"payment-notify=5, x=1"}));
+        for (int i = 0; i < 5; i++) {
+            notices.address("payment-notify", "10.0.0.1");
+        }
+        assertThrows(
+                RateLimiter.TooManyRequests.class,
+                () -> notices.address("payment-notify", "10.0.0.1"));
+        for (int i = 0; i < 3; i++) {
+            notices.address("identity", "10.0.0.1");
+        }
+        assertThrows(
+                RateLimiter.TooManyRequests.class, () -> notices.address("identity", "10.0.0.1"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RateLimiter.bucketLimits(new String[] {"payment-notify"}));
+    }
+
+    @Test
     void addressesBucketsAndAccountsCountSeparately() {
         for (int i = 0; i < 3; i++) {
             limiter.address("identity", "10.0.0.1");
