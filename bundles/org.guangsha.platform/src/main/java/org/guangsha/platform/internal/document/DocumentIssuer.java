@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.persistence.EntityManagerFactory;
+import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.document.DocumentService;
 import org.guangsha.platform.document.DocumentType;
 import org.guangsha.platform.document.DocumentVerification;
@@ -21,6 +22,7 @@ import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.Masking;
+import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.internal.identity.AccountEntity;
 import org.guangsha.platform.internal.identity.AccountService;
 import org.guangsha.platform.internal.platform.PlatformConstants;
@@ -76,6 +78,12 @@ public class DocumentIssuer implements DocumentService {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.guangsha.platform.casework.CaseService cases;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /** Built by DS. */
     @Activate
@@ -209,7 +217,25 @@ public class DocumentIssuer implements DocumentService {
             // the case's timeline shows the document (C-1: "document issued")
             c.note(request.caseId(), "document", null, type.name().zh() + " " + number);
         }
-        return row.view(today);
+        IssuedDocument issued = row.view(today);
+        // issued for a holder by a business line (or the signing ceremony): no acting account here
+        AuditLogs.record(
+                auditLog,
+                "document.issued",
+                null,
+                "document:" + issued.id(),
+                null,
+                "number="
+                        + number
+                        + " type="
+                        + type.id()
+                        + " holder=account:"
+                        + holder.id()
+                        + " case="
+                        + request.caseId()
+                        + " signed="
+                        + signed);
+        return issued;
     }
 
     /** Renders a document the way {@link #issue} would, without storing anything (previews). */
@@ -313,15 +339,24 @@ public class DocumentIssuer implements DocumentService {
         }
         LocalDate today = today();
         Instant now = clock.instant();
-        return tx.write(
-                em -> {
-                    DocumentEntity d = em.find(DocumentEntity.class, documentId);
-                    if (d == null) {
-                        throw ProblemException.notFound(null);
-                    }
-                    d.revoke(now, actorId, reason.strip());
-                    return d.view(today);
-                });
+        IssuedDocument revoked =
+                tx.write(
+                        em -> {
+                            DocumentEntity d = em.find(DocumentEntity.class, documentId);
+                            if (d == null) {
+                                throw ProblemException.notFound(null);
+                            }
+                            d.revoke(now, actorId, reason.strip());
+                            return d.view(today);
+                        });
+        AuditLogs.record(
+                auditLog,
+                "document.revoked",
+                actorId,
+                "document:" + documentId,
+                null,
+                "number=" + revoked.number() + " reason=" + reason.strip());
+        return revoked;
     }
 
     @Override

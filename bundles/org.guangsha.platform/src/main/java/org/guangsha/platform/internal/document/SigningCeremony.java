@@ -17,6 +17,7 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.RollbackException;
 import org.guangsha.platform.attachment.Attachment;
+import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.document.DocumentType;
 import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
@@ -27,6 +28,7 @@ import org.guangsha.platform.document.SigningService;
 import org.guangsha.platform.document.SigningStep;
 import org.guangsha.platform.identity.FaceSessions;
 import org.guangsha.platform.internal.attachment.AttachmentStore;
+import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.Problem;
@@ -65,6 +67,12 @@ public class SigningCeremony implements SigningService {
     private final Clock clock;
     private volatile Duration lifetime;
     private final List<SigningListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /** Built by DS. */
     @Activate
@@ -304,6 +312,20 @@ public class SigningCeremony implements SigningService {
                             f.signed(signature.id(), document.id(), at);
                             return f.view();
                         });
+        AuditLogs.record(
+                auditLog,
+                "signing.completed",
+                accountId,
+                "signing:" + flowId,
+                null,
+                "document=document:"
+                        + document.id()
+                        + " number="
+                        + document.number()
+                        + " type="
+                        + claimed.documentType()
+                        + " case="
+                        + claimed.caseId());
         for (SigningListener l : listeners) {
             try {
                 l.signed(done, document);

@@ -77,7 +77,9 @@ public class AccountAdministrator implements AccountAdministration {
                 () ->
                         staff.create(
                                         new StaffService.NewStaff(
-                                                username, name, password, role, regionCode))
+                                                username, name, password, role, regionCode),
+                                        null,
+                                        null)
                                 .id());
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
+import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.identity.AccountAdministration;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
@@ -20,6 +21,7 @@ import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.internal.ratelimit.RateLimiter;
 import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.persistence.JpaTransactions;
@@ -31,6 +33,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +83,12 @@ public class AccountService {
     private volatile IdentityRules rules;
     private volatile PasswordHasher hasher;
     private volatile String dummyHash;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /** Built by DS. */
     @Activate
@@ -140,18 +151,30 @@ public class AccountService {
     /** Raises a citizen to L3 after a caseworker checked the ID card in person; audited. */
     public TrustLevel verifyInPerson(String accountId, String caseworkerId) {
         Instant now = clock.instant();
-        return tx.write(
-                em -> {
-                    AccountEntity a = em.find(AccountEntity.class, accountId);
-                    if (a == null || a.kind() != AccountKind.CITIZEN) {
-                        throw ProblemException.notFound(null);
-                    }
-                    a.trustLevel(TrustLevel.L3);
-                    em.persist(
-                            VerificationEntity.inPerson(
-                                    UUID.randomUUID().toString(), accountId, caseworkerId, now));
-                    return a.trustLevel();
-                });
+        TrustLevel level =
+                tx.write(
+                        em -> {
+                            AccountEntity a = em.find(AccountEntity.class, accountId);
+                            if (a == null || a.kind() != AccountKind.CITIZEN) {
+                                throw ProblemException.notFound(null);
+                            }
+                            a.trustLevel(TrustLevel.L3);
+                            em.persist(
+                                    VerificationEntity.inPerson(
+                                            UUID.randomUUID().toString(),
+                                            accountId,
+                                            caseworkerId,
+                                            now));
+                            return a.trustLevel();
+                        });
+        AuditLogs.record(
+                auditLog,
+                "verification.in-person",
+                caseworkerId,
+                "account:" + accountId,
+                null,
+                "trustLevel=" + level);
+        return level;
     }
 
     /** The citizen with this ID number, for counter staff. */
@@ -386,9 +409,10 @@ public class AccountService {
         }
         boolean ok = hasher.verify(chars(password), a.passwordHash());
         Login login = null;
+        Instant[] lockedUntil = {null};
         for (int attempt = 1; ; attempt++) {
             try {
-                login = recordLogin(a.id(), ok, password, hint, source, now);
+                login = recordLogin(a.id(), ok, password, hint, source, now, lockedUntil);
                 break;
             } catch (PersistenceException concurrentUpdate) {
                 // Another login of the same account changed the row at the same moment.
@@ -397,15 +421,38 @@ public class AccountService {
                 }
             }
         }
+        String method = organization ? "organization" : "password";
         if (login == null) {
             LOG.info("Failed login for account {} from {}", a.id(), source);
+            auditLogin(
+                    "login.failed",
+                    null,
+                    a.id(),
+                    source,
+                    "reason=BAD_PASSWORD method=" + method,
+                    hint);
+            if (lockedUntil[0] != null) {
+                auditLogin("account.locked", null, a.id(), source, "until=" + lockedUntil[0], hint);
+            }
             throw invalidCredentials();
         }
+        auditLogin("login.succeeded", a.id(), a.id(), source, "method=" + method, hint);
         return login;
     }
 
+    /**
+     * Stores the attempt in {@code PLT_LOGIN_AUDIT} with the account as typed (masked) and, when
+     * {@code ok}, issues a token; a failure counts towards the lockout ({@code lockedUntil} gets
+     * the end of the lock when this one locked the account).
+     */
     private Login recordLogin(
-            String id, boolean ok, String password, String hint, String source, Instant now) {
+            String id,
+            boolean ok,
+            String password,
+            String hint,
+            String source,
+            Instant now,
+            Instant[] lockedUntil) {
         String outcome = ok ? "SUCCESS" : "BAD_PASSWORD";
         return tx.write(
                 em -> {
@@ -416,6 +463,9 @@ public class AccountService {
                     if (!ok) {
                         IdentityRules r = rules;
                         row.loginFailed(r.lockoutThreshold(), now.plus(r.lockout()));
+                        boolean lockedNow =
+                                row.lockedUntil() != null && now.isBefore(row.lockedUntil());
+                        lockedUntil[0] = lockedNow ? row.lockedUntil() : null;
                         return null;
                     }
                     row.loginSucceeded();
@@ -452,18 +502,21 @@ public class AccountService {
             audit(a.id(), hint, source, "LOCKED:" + method);
             throw locked(a.lockedUntil(), now);
         }
-        return tx.write(
-                em -> {
-                    em.persist(
-                            new LoginAuditEntity(
-                                    UUID.randomUUID().toString(),
-                                    now,
-                                    a.id(),
-                                    hint,
-                                    source,
-                                    "SUCCESS:" + method));
-                    return issue(em, em.find(AccountEntity.class, a.id()), now);
-                });
+        Login login =
+                tx.write(
+                        em -> {
+                            em.persist(
+                                    new LoginAuditEntity(
+                                            UUID.randomUUID().toString(),
+                                            now,
+                                            a.id(),
+                                            hint,
+                                            source,
+                                            "SUCCESS:" + method));
+                            return issue(em, em.find(AccountEntity.class, a.id()), now);
+                        });
+        auditLogin("login.succeeded", a.id(), a.id(), source, "method=" + method, hint);
+        return login;
     }
 
     private Login issue(EntityManager em, AccountEntity row, Instant now) {
@@ -558,6 +611,7 @@ public class AccountService {
         return new Caller(a.id(), a.kind(), a.trustLevel(), a.roles(), a.regionCode());
     }
 
+    /** A refused login: a {@code PLT_LOGIN_AUDIT} row and an audit trail entry. */
     private void audit(String accountId, String hint, String source, String outcome) {
         tx.run(
                 em ->
@@ -569,6 +623,40 @@ public class AccountService {
                                         hint,
                                         source,
                                         outcome)));
+        int colon = outcome.indexOf(':');
+        auditLogin(
+                "login.failed",
+                null,
+                accountId,
+                source,
+                colon < 0
+                        ? "reason=" + outcome
+                        : "reason="
+                                + outcome.substring(0, colon)
+                                + " method="
+                                + outcome.substring(colon + 1),
+                hint);
+    }
+
+    /**
+     * An entry in the audit trail. The account (when known) is the target; it is the actor only of
+     * a successful login, since whoever failed did not prove to be its owner. The account as typed
+     * goes into the detail masked: for an unknown account it is all there is.
+     */
+    private void auditLogin(
+            String action,
+            String actorId,
+            String accountId,
+            String source,
+            String detail,
+            String hint) {
+        AuditLogs.record(
+                auditLog,
+                action,
+                actorId,
+                accountId == null ? null : "account:" + accountId,
+                source,
+                detail + " account=" + hint);
     }
 
     /** The account as typed, masked for the audit and the logs. */

@@ -3,6 +3,7 @@ package org.guangsha.platform.internal.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -61,7 +62,10 @@ public class StaffResource {
     @POST
     @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.STAFF)
     @Operation(summary = "创建工作人员账号 / Create a caseworker or operator account")
-    public Response create(StaffService.NewStaff request, @Context SecurityContext security) {
+    public Response create(
+            StaffService.NewStaff request,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         Caller caller = (Caller) security.getUserPrincipal();
         if (!caller.roles().contains("OPERATOR")) {
             throw new ProblemException(
@@ -75,7 +79,13 @@ public class StaffResource {
                             null));
         }
         RestSupport.required(request);
-        return Response.status(201).entity(view(staff.create(request))).build();
+        StaffView created =
+                view(
+                        staff.create(
+                                request,
+                                caller.accountId(),
+                                http == null ? null : http.getRemoteAddr()));
+        return Response.status(201).entity(created).build();
     }
 
     /** Caseworkers of a region (and below); only for staff who may act there. */

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManagerFactory;
+import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Regions;
+import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.FieldError;
@@ -17,6 +19,9 @@ import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,12 @@ public class StaffService {
     private final AccountService accounts;
     private final Regions regions;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
+
     /** Built by DS. */
     @Activate
     public StaffService(
@@ -52,8 +63,13 @@ public class StaffService {
         this.regions = regions;
     }
 
-    /** Creates a staff account or says which fields are wrong. */
-    public AccountEntity create(NewStaff s) {
+    /**
+     * Creates a staff account or says which fields are wrong; audited as {@code staff.created}.
+     *
+     * @param actorId the operator creating it, or null in the Karaf shell
+     * @param source the operator's network address, or null
+     */
+    public AccountEntity create(NewStaff s, String actorId, String source) {
         List<FieldError> errors = new ArrayList<>();
         String username = s.username() == null ? "" : s.username().strip();
         if (!USERNAME.matcher(username).matches()) {
@@ -97,6 +113,13 @@ public class StaffService {
                     }
                 });
         LOG.info("Staff account {} ({}, region {}) created", staff.id(), s.role(), region);
+        AuditLogs.record(
+                auditLog,
+                "staff.created",
+                actorId,
+                "account:" + staff.id(),
+                source,
+                "username=" + username + " role=" + s.role() + " region=" + region);
         return staff;
     }
 

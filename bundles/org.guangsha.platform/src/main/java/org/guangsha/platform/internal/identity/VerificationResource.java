@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -82,12 +83,19 @@ public class VerificationResource {
     @POST
     @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.CITIZEN)
     @Operation(summary = "实名认证 / Verify the caller's real name with one method")
-    public VerifyView verify(VerifyRequest request, @Context SecurityContext security) {
+    public VerifyView verify(
+            VerifyRequest request,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         if (request == null) {
             throw ProblemException.invalidField("method", "请选择认证方式", "Choose a method");
         }
         VerificationService.Result r =
-                verifications.verify(caller(security), request.method(), request.input());
+                verifications.verify(
+                        caller(security),
+                        request.method(),
+                        request.input(),
+                        http == null ? null : http.getRemoteAddr());
         return new VerifyView(
                 r.method(),
                 r.outcome().status().name(),

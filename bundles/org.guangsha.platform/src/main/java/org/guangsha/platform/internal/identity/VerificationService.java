@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.EntityManagerFactory;
+import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.identity.VerificationOutcome;
 import org.guangsha.platform.identity.VerificationProvider;
 import org.guangsha.platform.identity.VerificationSubject;
+import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.ProblemException;
@@ -41,6 +44,12 @@ public class VerificationService {
     private final JpaTransactions tx;
     private final Clock clock;
     private final Map<String, VerificationProvider> providers = new ConcurrentHashMap<>();
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /** Built by DS. */
     @Activate
@@ -76,6 +85,15 @@ public class VerificationService {
 
     /** Runs {@code method} for the caller; a pass raises the account to L2 (never lowers it). */
     public Result verify(Caller caller, String method, Map<String, String> input) {
+        return verify(caller, method, input, null);
+    }
+
+    /**
+     * As {@link #verify(Caller, String, Map)}, from the network address {@code source}; every
+     * attempt that reaches a method is audited ({@code verification.passed}, {@code .failed},
+     * {@code .pending}, or {@code .error} when the method itself failed).
+     */
+    public Result verify(Caller caller, String method, Map<String, String> input, String source) {
         VerificationProvider provider =
                 Optional.ofNullable(method)
                         .map(providers::get)
@@ -92,8 +110,13 @@ public class VerificationService {
         VerificationSubject subject =
                 new VerificationSubject(
                         account.id(), account.name(), account.idNumber(), account.mobile());
-        VerificationOutcome outcome =
-                provider.verify(subject, input == null ? Map.of() : Map.copyOf(input));
+        VerificationOutcome outcome;
+        try {
+            outcome = provider.verify(subject, input == null ? Map.of() : Map.copyOf(input));
+        } catch (RuntimeException e) {
+            audit("verification.error", account.id(), source, "method=" + provider.id());
+            throw e;
+        }
         Instant now = clock.instant();
         TrustLevel level =
                 tx.write(
@@ -117,6 +140,16 @@ public class VerificationService {
                 provider.id(),
                 account.id(),
                 outcome.status());
+        audit(
+                "verification." + outcome.status().name().toLowerCase(Locale.ROOT),
+                account.id(),
+                source,
+                "method=" + provider.id() + " trustLevel=" + level);
         return new Result(provider.id(), outcome, level);
+    }
+
+    /** The citizen verifies their own account: actor and target are the same. */
+    private void audit(String action, String accountId, String source, String detail) {
+        AuditLogs.record(auditLog, action, accountId, "account:" + accountId, source, detail);
     }
 }

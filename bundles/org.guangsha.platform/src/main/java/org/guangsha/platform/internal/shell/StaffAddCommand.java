@@ -47,7 +47,10 @@ public class StaffAddCommand implements Action {
         String secret = password != null ? password : session.readLine("Password: ", '*');
         try {
             AccountEntity a =
-                    staff.create(new StaffService.NewStaff(username, name, secret, role, region));
+                    staff.create(
+                            new StaffService.NewStaff(username, name, secret, role, region),
+                            null,
+                            null);
             session.getConsole()
                     .println("Created " + role + " " + a.username() + " (" + a.id() + ")");
         } catch (ProblemException e) {
