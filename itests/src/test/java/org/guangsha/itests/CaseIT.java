@@ -220,6 +220,11 @@ public class CaseIT extends CitizenTestSupport {
                 waiter.shutdown();
             }
             assertEquals(409, decide(city, id, "APPROVE", null, version(city, id)).statusCode());
+            // every status change reached the applicant's inbox
+            JsonNode inbox = json(call("GET", "/api/notifications?size=50", citizen, null));
+            assertTrue(inbox.toString(), inbox.toString().contains("审核通过"));
+            assertTrue(inbox.toString(), inbox.toString().contains("已退回"));
+
             // a document issued for the case shows in its timeline
             ServiceRegistration<org.guangsha.platform.document.DocumentType> notice =
                     context.registerService(

@@ -1,12 +1,10 @@
 package org.guangsha.platform.internal.attachment;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.platform.attachment.Licence;
 import org.guangsha.platform.attachment.LicenceProvider;
@@ -16,11 +14,11 @@ import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.internal.identity.AccountEntity;
 import org.guangsha.platform.internal.identity.AccountService;
+import org.guangsha.platform.internal.util.RankedServices;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,13 +42,11 @@ public class LicenceService {
     public record ConsentView(
             String id, String grantorName, String granteeName, java.time.Instant grantedAt) {}
 
-    private record Ranked(LicenceProvider provider, int ranking, long serviceId) {}
-
     private final JpaTransactions tx;
     private final AttachmentStore store;
     private final AccountService accounts;
     private final Clock clock;
-    private final List<Ranked> providers = new CopyOnWriteArrayList<>();
+    private final RankedServices<LicenceProvider> providers = new RankedServices<>();
 
     /** Built by DS. */
     @Activate
@@ -75,27 +71,16 @@ public class LicenceService {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(LicenceProvider provider, Map<String, Object> properties) {
-        Object ranking = properties.get(Constants.SERVICE_RANKING);
-        Object id = properties.get(Constants.SERVICE_ID);
-        providers.add(
-                new Ranked(
-                        provider,
-                        ranking instanceof Integer r ? r : 0,
-                        id instanceof Long l ? l : 0L));
+        providers.add(provider, properties);
     }
 
     void removeProvider(LicenceProvider provider) {
-        providers.removeIf(r -> r.provider() == provider);
+        providers.remove(provider);
     }
 
     /** The provider in use: the highest ranking, then the oldest service. */
     public Optional<LicenceProvider> provider() {
-        return providers.stream()
-                .min(
-                        Comparator.comparingInt(Ranked::ranking)
-                                .reversed()
-                                .thenComparingLong(Ranked::serviceId))
-                .map(Ranked::provider);
+        return providers.best();
     }
 
     /**

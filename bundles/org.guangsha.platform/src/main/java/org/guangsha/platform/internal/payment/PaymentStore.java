@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.guangsha.platform.document.DocumentService;
 import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
 import org.guangsha.platform.internal.identity.AccountEntity;
+import org.guangsha.platform.internal.util.RankedServices;
 import org.guangsha.platform.payment.OrderRequest;
 import org.guangsha.platform.payment.PaymentListener;
 import org.guangsha.platform.payment.PaymentNotice;
@@ -37,7 +37,6 @@ import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -108,8 +107,6 @@ public class PaymentStore implements PaymentService {
         }
     }
 
-    private record Ranked(PaymentProvider provider, int ranking, long serviceId) {}
-
     private record Audit(String action, String target, String detail) {}
 
     /** The result of one notification's transaction; audits and refusal act after it ended. */
@@ -123,7 +120,7 @@ public class PaymentStore implements PaymentService {
     private final DocumentService documents;
     private final Clock clock;
     private volatile Limits limits;
-    private final List<Ranked> providers = new CopyOnWriteArrayList<>();
+    private final RankedServices<PaymentProvider> providers = new RankedServices<>();
     private final List<PaymentListener> listeners = new CopyOnWriteArrayList<>();
     private volatile AuditLog auditLog;
 
@@ -155,17 +152,11 @@ public class PaymentStore implements PaymentService {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(PaymentProvider provider, Map<String, Object> properties) {
-        Object ranking = properties.get(Constants.SERVICE_RANKING);
-        Object id = properties.get(Constants.SERVICE_ID);
-        providers.add(
-                new Ranked(
-                        provider,
-                        ranking instanceof Integer r ? r : 0,
-                        id instanceof Long l ? l : 0L));
+        providers.add(provider, properties);
     }
 
     void removeProvider(PaymentProvider provider) {
-        providers.removeIf(r -> r.provider() == provider);
+        providers.remove(provider);
     }
 
     @Reference(
@@ -197,17 +188,12 @@ public class PaymentStore implements PaymentService {
 
     /** The provider new orders go to: the highest ranking, then the oldest service. */
     public Optional<PaymentProvider> provider() {
-        return providers.stream()
-                .min(
-                        Comparator.comparingInt(Ranked::ranking)
-                                .reversed()
-                                .thenComparingLong(Ranked::serviceId))
-                .map(Ranked::provider);
+        return providers.best();
     }
 
     /** The installed provider with this id, which handles the orders it prepared. */
     Optional<PaymentProvider> provider(String id) {
-        return providers.stream().map(Ranked::provider).filter(p -> p.id().equals(id)).findFirst();
+        return providers.all().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     @Override
