@@ -1,6 +1,7 @@
 package org.guangsha.sandbox.internal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.guangsha.platform.identity.AccountAdministration;
 import org.guangsha.platform.identity.TrustLevel;
 import org.osgi.service.component.annotations.Activate;
@@ -22,8 +23,8 @@ public class SandboxDemoAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxDemoAccounts.class);
 
     /**
-     * Creates the demo accounts in the background: password hashing is slow on purpose and must not
-     * hold up the start of the platform.
+     * Creates the demo accounts in the background, 5 seconds after start: password hashing is slow
+     * on purpose and must not hold up the start of the platform.
      */
     @Activate
     public SandboxDemoAccounts(@Reference AccountAdministration accounts) {
@@ -59,7 +60,9 @@ public class SandboxDemoAccounts {
                             accounts.ensureStaff(
                                     "nanchang-city", "南昌市审核员", "CASEWORKER", "360100", PASSWORD);
                             accounts.ensureStaff("operator", "平台运维", "OPERATOR", null, PASSWORD);
-                        })
+                        },
+                        // after start-up: eight password hashes would otherwise compete with it
+                        CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS))
                 .whenComplete(
                         (done, failure) -> {
                             if (failure == null) {

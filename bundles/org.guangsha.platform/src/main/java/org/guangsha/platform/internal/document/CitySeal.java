@@ -3,6 +3,7 @@ package org.guangsha.platform.internal.document;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.guangsha.platform.internal.document.sign.CityKeyStore;
 import org.guangsha.platform.internal.document.sign.PdfSigner;
 import org.guangsha.platform.internal.document.sign.SigningKey;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The city's digital seal on PDFs (P-3): the key from the PKCS#12 keystore configured in {@code
  * etc/org.guangsha.documents.cfg}. When the keystore is missing and the city allows it, a demo key
- * (marked as having no legal value) is created on first boot, in the background so that start-up
- * does not wait for an RSA key to be generated.
+ * (marked as having no legal value) is created on first boot, in the background 20 seconds after
+ * start so that start-up does not compete with RSA key generation (or at the first signature, if
+ * that comes sooner).
  */
 @Component(service = CitySeal.class, configurationPid = DocumentConfiguration.PID)
 @Designate(ocd = DocumentConfiguration.class)
@@ -40,7 +42,9 @@ public class CitySeal {
     public CitySeal(DocumentConfiguration config) {
         this.clock = Clock.systemUTC();
         this.settings = settings(config);
-        CompletableFuture.runAsync(this::warmUp);
+        // Generating an RSA key takes about a second of CPU: after start-up, not during it.
+        CompletableFuture.runAsync(
+                this::warmUp, CompletableFuture.delayedExecutor(20, TimeUnit.SECONDS));
     }
 
     /** A seal with the given keystore (tests). */
