@@ -146,6 +146,9 @@ public class CaseIT extends CitizenTestSupport {
             assertFalse(inQueue(nanshan, id));
             assertFalse(inQueue(city, id));
             assertEquals(403, call("GET", "/api/review/queue", citizen, null).statusCode());
+            assertField(call("GET", "/api/review/queue?status=APPROVED", futian, null), "status");
+            assertField(call("GET", "/api/review/queue?status=NONSENSE", futian, null), "status");
+            assertField(call("GET", "/api/review/queue?sort=name", futian, null), "sort");
             assertEquals(404, call("GET", "/api/review/cases/" + id, nanshan, null).statusCode());
             assertEquals(200, bytes("/api/attachments/" + photo + "/content", futian).statusCode());
             assertEquals(

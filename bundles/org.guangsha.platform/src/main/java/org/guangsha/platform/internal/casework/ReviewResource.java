@@ -91,13 +91,22 @@ public class ReviewResource {
     public QueueView queue(
             @QueryParam("type") String type,
             @QueryParam("level") Integer level,
-            @QueryParam("status") CaseStatus status,
+            @QueryParam("status") String statusName,
             @QueryParam("region") String region,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size,
             @QueryParam("sort") @DefaultValue("submittedAt,asc") String sort,
             @Context SecurityContext security) {
-        if (status != null && status != CaseStatus.SUBMITTED && status != CaseStatus.UNDER_REVIEW) {
+        // read as text: an unknown name is a 400 naming the field, not JAX-RS's 404
+        CaseStatus status =
+                statusName == null || statusName.isBlank()
+                        ? null
+                        : "SUBMITTED".equals(statusName)
+                                ? CaseStatus.SUBMITTED
+                                : "UNDER_REVIEW".equals(statusName)
+                                        ? CaseStatus.UNDER_REVIEW
+                                        : null;
+        if (statusName != null && !statusName.isBlank() && status == null) {
             throw ProblemException.invalidField(
                     "status", "队列只含待审核的申请", "The queue holds SUBMITTED and UNDER_REVIEW");
         }
