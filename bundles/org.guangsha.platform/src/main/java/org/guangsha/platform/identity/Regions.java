@@ -21,8 +21,14 @@ public interface Regions {
     boolean covers(String scopeCode, String regionCode);
 
     /**
-     * Refuses with 403 problem+json {@code out-of-region} unless {@code caller} may act in {@code
-     * regionCode}: operators everywhere, caseworkers inside their region, nobody else.
+     * Whether {@code caller} may act in {@code regionCode}: operators everywhere, caseworkers
+     * inside their region, nobody else.
+     */
+    boolean mayAct(Caller caller, String regionCode);
+
+    /**
+     * Refuses with 403 problem+json {@code out-of-region} unless {@code caller} {@link #mayAct may
+     * act} in {@code regionCode}.
      */
     void checkScope(Caller caller, String regionCode);
 }

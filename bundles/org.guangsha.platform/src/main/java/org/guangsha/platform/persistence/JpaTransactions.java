@@ -26,6 +26,20 @@ public final class JpaTransactions {
         this.emf = Objects.requireNonNull(emf, "emf");
     }
 
+    /**
+     * Whether {@code failure} means another transaction changed the same row first (an {@link
+     * javax.persistence.OptimisticLockException} anywhere in its causes): the work may be retried
+     * on fresh data, or the caller told that the thing changed meanwhile.
+     */
+    public static boolean optimisticLockFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs {@code work} in a transaction and returns its result. */
     public <T> T write(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();

@@ -82,4 +82,15 @@ class JpaTransactionsTest {
                         new Class<?>[] {type},
                         (p, method, args) -> handler.call(method.getName())));
     }
+
+    @Test
+    void anOptimisticLockFailureIsFoundAmongTheCauses() {
+        RuntimeException lost =
+                new javax.persistence.PersistenceException(
+                        new RuntimeException(new javax.persistence.OptimisticLockException()));
+        org.junit.jupiter.api.Assertions.assertTrue(JpaTransactions.optimisticLockFailure(lost));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                JpaTransactions.optimisticLockFailure(
+                        new javax.persistence.PersistenceException("constraint")));
+    }
 }

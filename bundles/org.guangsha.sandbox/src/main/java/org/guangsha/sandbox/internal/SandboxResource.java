@@ -73,9 +73,9 @@ public class SandboxResource {
         StringBuilder rows = new StringBuilder();
         for (SandboxSmsOutbox.Message m : messages) {
             rows.append("<tr><td>")
-                    .append(escape(m.mobile()))
+                    .append(SandboxPayPage.escape(m.mobile()))
                     .append("</td><td>")
-                    .append(escape(m.text()))
+                    .append(SandboxPayPage.escape(m.text()))
                     .append("</td><td>")
                     .append(
                             m.sentAt()
@@ -86,13 +86,6 @@ public class SandboxResource {
         }
         return OUTBOX_PAGE.replace(
                 "{{rows}}", rows.length() == 0 ? "<tr><td colspan=3>（空 empty）</td></tr>" : rows);
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 
     private static final String OUTBOX_PAGE =

@@ -107,7 +107,7 @@ public class AttachmentResource {
         }
         AttachmentStore.Stored stored =
                 store.store(
-                        caller(security).accountId(),
+                        RestSupport.caller(security).accountId(),
                         kind,
                         fileName(file),
                         read(file, store.maxBytes()));
@@ -123,7 +123,7 @@ public class AttachmentResource {
     @Operation(summary = "我的材料 / My files, newest first")
     public Response mine(@QueryParam("kind") String kind, @Context SecurityContext security) {
         List<AttachmentView> list =
-                store.list(caller(security).accountId(), blankToNull(kind)).stream()
+                store.list(RestSupport.caller(security).accountId(), blankToNull(kind)).stream()
                         .map(AttachmentView::of)
                         .toList();
         return Response.ok(list).cacheControl(RestSupport.noStore()).build();
@@ -137,7 +137,7 @@ public class AttachmentResource {
     public Response one(@PathParam("id") String id, @Context SecurityContext security) {
         return Response.ok(
                         AttachmentView.of(
-                                store.find(caller(security), id)
+                                store.find(RestSupport.caller(security), id)
                                         .orElseThrow(() -> ProblemException.notFound(null))))
                 .cacheControl(RestSupport.noStore())
                 .build();
@@ -153,7 +153,7 @@ public class AttachmentResource {
             @PathParam("id") String id,
             @QueryParam("download") boolean download,
             @Context SecurityContext security) {
-        Caller caller = caller(security);
+        Caller caller = RestSupport.caller(security);
         org.guangsha.platform.attachment.Attachment a =
                 store.find(caller, id).orElseThrow(() -> ProblemException.notFound(null));
         byte[] bytes = store.content(caller, id).orElseThrow(() -> ProblemException.notFound(null));
@@ -179,7 +179,7 @@ public class AttachmentResource {
         return Response.ok(
                         AttachmentView.of(
                                 store.replace(
-                                        caller(security).accountId(),
+                                        RestSupport.caller(security).accountId(),
                                         id,
                                         fileName(file),
                                         read(file, store.maxBytes()))))
@@ -193,7 +193,7 @@ public class AttachmentResource {
     @RequiresTrustLevel(TrustLevel.L1)
     @Operation(summary = "删除材料 / Delete a file")
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
-        store.delete(caller(security).accountId(), id);
+        store.delete(RestSupport.caller(security).accountId(), id);
         return Response.noContent().build();
     }
 
@@ -276,9 +276,5 @@ public class AttachmentResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Caller caller(SecurityContext security) {
-        return RestSupport.caller(security);
     }
 }

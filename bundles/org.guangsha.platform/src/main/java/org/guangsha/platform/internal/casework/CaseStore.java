@@ -18,10 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.RollbackException;
 import org.guangsha.platform.attachment.Attachment;
@@ -216,15 +214,17 @@ public class CaseStore implements CaseService, CaseFileAccess {
                             n.channel() == Channel.COUNTER ? n.filedBy() : null,
                             now);
             try {
+                CaseEventEntity[] created = new CaseEventEntity[1];
                 CaseRecord r =
                         tx.write(
                                 em -> {
                                     em.persist(c);
                                     em.flush();
-                                    event(em, c, "created", actorOf(n), null, null, now);
+                                    created[0] =
+                                            event(em, c, "created", actorOf(n), null, null, now);
                                     return c.view();
                                 });
-                publish(r.id(), "created");
+                publish(find(r.id()).orElse(r), view(created[0]));
                 return r;
             } catch (PersistenceException numberTaken) {
                 if (attempt >= 3) {
@@ -264,7 +264,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
         return change(
                 caseId,
                 null,
-                "saved",
                 (em, c) -> {
                     requireEditable(c);
                     c.touch(clock.instant());
@@ -297,7 +296,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
                 change(
                         caseId,
                         current.version(),
-                        "submitted",
                         (em, c) -> {
                             requireEditable(c);
                             Instant now = clock.instant();
@@ -322,7 +320,7 @@ public class CaseStore implements CaseService, CaseFileAccess {
                                 .setParameter("c", caseId)
                                 .getResultList()
                                 .stream()
-                                .map(e -> e.view(remarks(e.fieldRemarksJson())))
+                                .map(CaseStore::view)
                                 .toList());
     }
 
@@ -334,7 +332,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
         return change(
                 caseId,
                 null,
-                type,
                 (em, c) -> {
                     c.touch(clock.instant());
                     return event(em, c, type, actorId, truncate(remark), null, clock.instant());
@@ -346,7 +343,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
         return change(
                 caseId,
                 version,
-                "claimed",
                 (em, c) -> {
                     checkReviewer(c, caseworker);
                     if (c.status() != CaseStatus.SUBMITTED
@@ -403,7 +399,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
                 change(
                         caseId,
                         version,
-                        type,
                         (em, c) -> {
                             checkReviewer(c, caseworker);
                             if (c.status() != CaseStatus.SUBMITTED
@@ -487,8 +482,8 @@ public class CaseStore implements CaseService, CaseFileAccess {
 
     /** Second step: with the token, the case is withdrawn and its data erased. */
     public CaseRecord confirmWithdrawal(String caseId, String applicantId, String token) {
-        CaseRecord current = tx.read(em -> owned(em, caseId, applicantId).view());
-        CaseEntity peek = tx.read(em -> entity(em, caseId));
+        CaseEntity peek = tx.read(em -> owned(em, caseId, applicantId));
+        CaseRecord current = peek.view();
         if (token == null
                 || peek.withdrawTokenHash() == null
                 || peek.withdrawTokenExpires() == null
@@ -519,7 +514,6 @@ public class CaseStore implements CaseService, CaseFileAccess {
                 change(
                         caseId,
                         current.version(),
-                        "withdrawn",
                         (em, c) -> {
                             if (c.status() == CaseStatus.WITHDRAWN) {
                                 throw illegal(c.status(), "withdraw");
@@ -622,14 +616,7 @@ public class CaseStore implements CaseService, CaseFileAccess {
 
     /** Whether {@code caller} may see this case as a reviewer (its region, any level). */
     public boolean mayReview(Caller caller, CaseRecord c) {
-        if (caller == null
-                || caller.kind() != AccountKind.STAFF
-                || c.status() == CaseStatus.DRAFT) {
-            return false;
-        }
-        return caller.roles().contains("OPERATOR")
-                || caller.roles().contains("CASEWORKER")
-                        && regions.covers(caller.regionCode(), c.regionCode());
+        return c.status() != CaseStatus.DRAFT && regions.mayAct(caller, c.regionCode());
     }
 
     @Override
@@ -646,15 +633,11 @@ public class CaseStore implements CaseService, CaseFileAccess {
     }
 
     private void checkReviewer(CaseEntity c, Caller caller) {
-        if (caller == null || caller.kind() != AccountKind.STAFF) {
+        if (!regions.mayAct(caller, c.regionCode())) {
             throw ProblemException.notFound(null);
         }
         if (caller.roles().contains("OPERATOR")) {
             return;
-        }
-        if (!caller.roles().contains("CASEWORKER")
-                || !regions.covers(caller.regionCode(), c.regionCode())) {
-            throw ProblemException.notFound(null);
         }
         List<ReviewLevel> levels = requireType(c.typeId()).levels();
         int level = c.level();
@@ -702,9 +685,9 @@ public class CaseStore implements CaseService, CaseFileAccess {
     private CaseRecord change(
             String caseId,
             Long expectedVersion,
-            String what,
             java.util.function.BiFunction<EntityManager, CaseEntity, CaseEventEntity> work) {
         CaseRecord r;
+        CaseEventEntity[] happened = new CaseEventEntity[1];
         try {
             r =
                     tx.write(
@@ -717,41 +700,39 @@ public class CaseStore implements CaseService, CaseFileAccess {
                                                 && c.version() != expectedVersion) {
                                             throw changed();
                                         }
-                                        work.apply(em, c);
+                                        happened[0] = work.apply(em, c);
                                         return c;
                                     })
                             .view();
-        } catch (OptimisticLockException | RollbackException e) {
-            throw changed();
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof OptimisticLockException) {
+            // a commit refused is another change of the case that came first
+            if (e instanceof RollbackException || JpaTransactions.optimisticLockFailure(e)) {
                 throw changed();
             }
             throw e;
         }
         // the version after commit, as the next caller will see it
         CaseRecord stored = find(caseId).orElse(r);
-        publish(caseId, what);
+        publish(stored, view(happened[0]));
         return stored;
     }
 
-    private void publish(String caseId, String what) {
-        Optional<CaseRecord> r = find(caseId);
-        if (r.isEmpty()) {
-            return;
-        }
-        List<CaseEvent> events = timeline(caseId);
-        CaseEvent last = events.get(events.size() - 1);
+    private static CaseEvent view(CaseEventEntity e) {
+        return e.view(remarks(e.fieldRemarksJson()));
+    }
+
+    /** Tells listeners and the applicant of {@code event}, which {@code c} shows the case after. */
+    private void publish(CaseRecord c, CaseEvent event) {
+        String what = event.type();
         for (CaseListener l : listeners) {
             try {
-                l.changed(r.get(), last);
+                l.changed(c, event);
             } catch (RuntimeException e) {
-                LOG.warn("Case listener {} failed on {} of case {}", l, what, caseId, e);
+                LOG.warn("Case listener {} failed on {} of case {}", l, what, c.id(), e);
             }
         }
         Notifications n = notifications;
         if (n != null && !"created".equals(what) && !"saved".equals(what)) {
-            CaseRecord c = r.get();
             LocalizedText typeName =
                     type(c.typeId())
                             .map(CaseType::name)
@@ -780,7 +761,7 @@ public class CaseStore implements CaseService, CaseFileAccess {
                                                         .replace('_', ' ')),
                                 "/cases/" + c.id()));
             } catch (RuntimeException e) {
-                LOG.warn("Could not notify the applicant of case {}", caseId, e);
+                LOG.warn("Could not notify the applicant of case {}", c.id(), e);
             }
         }
     }
@@ -914,8 +895,8 @@ public class CaseStore implements CaseService, CaseFileAccess {
         }
     }
 
-    /** For the REST layer: a display name for an actor, masked unless staff asks. */
-    String actorName(String accountId, Function<AccountEntity, String> show) {
-        return accountId == null ? null : accounts.account(accountId).map(show).orElse(null);
+    /** For the REST layer: the account behind an applicant or an actor, to name them. */
+    Optional<AccountEntity> account(String accountId) {
+        return accounts.account(accountId);
     }
 }

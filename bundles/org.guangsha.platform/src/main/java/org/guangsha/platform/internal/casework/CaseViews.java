@@ -1,8 +1,11 @@
 package org.guangsha.platform.internal.casework;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.guangsha.platform.casework.CaseEvent;
 import org.guangsha.platform.casework.CaseRecord;
 import org.guangsha.platform.casework.CaseStatus;
@@ -59,8 +62,14 @@ final class CaseViews {
                 cases.type(c.typeId())
                         .map(CaseType::name)
                         .orElse(LocalizedText.of(c.typeId(), null));
+        // a timeline names the same few people again and again: look each up once
+        Map<String, Optional<AccountEntity>> people = new HashMap<>();
+        Function<String, Optional<AccountEntity>> person =
+                id -> people.computeIfAbsent(id, cases::account);
         String applicant =
-                cases.actorName(c.applicantId(), a -> forStaff ? a.name() : Masking.name(a.name()));
+                person.apply(c.applicantId())
+                        .map(a -> forStaff ? a.name() : Masking.name(a.name()))
+                        .orElse(null);
         return new CaseView(
                 c.id(),
                 c.number(),
@@ -81,25 +90,32 @@ final class CaseViews {
                 timeline == null
                         ? null
                         : timeline.stream()
-                                .map(e -> event(e, c.applicantId(), cases, forStaff))
+                                .map(e -> event(e, c.applicantId(), person, forStaff))
                                 .toList());
     }
 
     private static EventView event(
-            CaseEvent e, String applicantId, CaseStore cases, boolean forStaff) {
+            CaseEvent e,
+            String applicantId,
+            Function<String, Optional<AccountEntity>> person,
+            boolean forStaff) {
         String actor;
         if (e.actorId() == null) {
             actor = "系统";
         } else if (e.actorId().equals(applicantId)) {
-            actor = forStaff ? cases.actorName(applicantId, AccountEntity::name) : "本人";
+            actor =
+                    forStaff
+                            ? person.apply(applicantId).map(AccountEntity::name).orElse(null)
+                            : "本人";
         } else {
             actor =
-                    cases.actorName(
-                            e.actorId(),
-                            a ->
-                                    forStaff
-                                            ? a.name() + "（" + a.username() + "）"
-                                            : "工作人员 " + Masking.name(a.name()));
+                    person.apply(e.actorId())
+                            .map(
+                                    a ->
+                                            forStaff
+                                                    ? a.name() + "（" + a.username() + "）"
+                                                    : "工作人员 " + Masking.name(a.name()))
+                            .orElse(null);
         }
         return new EventView(
                 e.type(),

@@ -175,12 +175,7 @@ public class DocumentResource {
         if (d.holderId().equals(caller.accountId())) {
             return d;
         }
-        boolean staffInScope =
-                caller.kind() == AccountKind.STAFF
-                        && (caller.roles().contains("OPERATOR")
-                                || d.regionCode() != null
-                                        && regions.covers(caller.regionCode(), d.regionCode()));
-        if (!staffInScope) {
+        if (!regions.mayAct(caller, d.regionCode())) {
             throw ProblemException.notFound(null);
         }
         return d;

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.RollbackException;
 import org.guangsha.platform.attachment.Attachment;
@@ -375,10 +374,9 @@ public class SigningCeremony implements SigningService {
                         work.accept(f);
                         return f;
                     });
-        } catch (OptimisticLockException | RollbackException e) {
-            throw concurrent(e);
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof OptimisticLockException) {
+            // a commit refused is another request's step that came first
+            if (e instanceof RollbackException || JpaTransactions.optimisticLockFailure(e)) {
                 throw concurrent(e);
             }
             throw e;

@@ -18,6 +18,7 @@ import org.guangsha.platform.identity.Masking;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
@@ -75,7 +76,7 @@ public class CitizenCounterResource {
     @Operation(summary = "现场核验（柜台）/ In-person verification at the counter")
     public Map<String, Object> verifyInPerson(
             @PathParam("id") String id, @Context SecurityContext security) {
-        Caller caller = (Caller) security.getUserPrincipal();
+        Caller caller = RestSupport.caller(security);
         return Map.of("id", id, "trustLevel", accounts.verifyInPerson(id, caller.accountId()));
     }
 }

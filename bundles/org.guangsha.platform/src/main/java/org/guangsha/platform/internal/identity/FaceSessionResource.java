@@ -13,7 +13,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.rest.RestSupport;
@@ -62,7 +61,8 @@ public class FaceSessionResource {
     public Response createFaceSession(FaceRequest request, @Context SecurityContext security) {
         FaceSessionService.Created c =
                 faces.create(
-                        caller(security).accountId(), request == null ? null : request.purpose());
+                        RestSupport.caller(security).accountId(),
+                        request == null ? null : request.purpose());
         FaceSessionEntity s = c.session();
         return Response.status(201)
                 .entity(
@@ -83,7 +83,7 @@ public class FaceSessionResource {
     @Operation(summary = "人脸识别进度 / Status of a face check")
     public Response faceSession(@PathParam("id") String id, @Context SecurityContext security) {
         FaceSessionEntity s =
-                faces.find(id, caller(security).accountId())
+                faces.find(id, RestSupport.caller(security).accountId())
                         .orElseThrow(() -> ProblemException.notFound(null));
         return Response.ok(
                         new FaceView(
@@ -94,9 +94,5 @@ public class FaceSessionResource {
                                 RestSupport.cityTime(s.expiresAt())))
                 .cacheControl(RestSupport.noStore())
                 .build();
-    }
-
-    private static Caller caller(SecurityContext security) {
-        return (Caller) security.getUserPrincipal();
     }
 }

@@ -264,7 +264,7 @@ public class IdentityResource {
     public Response changePassword(ChangeRequest request, @Context SecurityContext security) {
         RestSupport.required(request);
         passwords.change(
-                ((Caller) security.getUserPrincipal()).accountId(),
+                (RestSupport.caller(security)).accountId(),
                 request.oldPassword(),
                 request.newPassword());
         return Response.noContent().build();
@@ -276,7 +276,7 @@ public class IdentityResource {
     @RequiresTrustLevel(TrustLevel.L1)
     @Operation(summary = "当前账号 / The logged-in account")
     public Response me(@Context SecurityContext security) {
-        Caller caller = (Caller) security.getUserPrincipal();
+        Caller caller = RestSupport.caller(security);
         AccountEntity a =
                 accounts.account(caller.accountId())
                         .orElseThrow(() -> ProblemException.notFound(null));

@@ -95,13 +95,16 @@ public class RegionRegistry implements Regions {
     }
 
     @Override
+    public boolean mayAct(Caller caller, String regionCode) {
+        return caller != null
+                && (caller.roles().contains("OPERATOR")
+                        || caller.roles().contains("CASEWORKER")
+                                && covers(caller.regionCode(), regionCode));
+    }
+
+    @Override
     public void checkScope(Caller caller, String regionCode) {
-        boolean allowed =
-                caller != null
-                        && (caller.roles().contains("OPERATOR")
-                                || caller.roles().contains("CASEWORKER")
-                                        && covers(caller.regionCode(), regionCode));
-        if (!allowed) {
+        if (!mayAct(caller, regionCode)) {
             throw new ProblemException(
                     new Problem(
                             Problem.type("out-of-region"),

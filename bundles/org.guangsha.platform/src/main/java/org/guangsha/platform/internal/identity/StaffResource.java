@@ -66,7 +66,7 @@ public class StaffResource {
             StaffService.NewStaff request,
             @Context SecurityContext security,
             @Context HttpServletRequest http) {
-        Caller caller = (Caller) security.getUserPrincipal();
+        Caller caller = RestSupport.caller(security);
         if (!caller.roles().contains("OPERATOR")) {
             throw new ProblemException(
                     new Problem(
@@ -97,7 +97,7 @@ public class StaffResource {
         if (regions.region(region).isEmpty()) {
             throw ProblemException.invalidField("region", "未知的区域代码", "Unknown region code");
         }
-        regions.checkScope((Caller) security.getUserPrincipal(), region);
+        regions.checkScope(RestSupport.caller(security), region);
         return staff.inRegion(region).stream().map(StaffResource::view).toList();
     }
 

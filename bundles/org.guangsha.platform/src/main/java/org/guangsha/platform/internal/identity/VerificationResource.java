@@ -16,10 +16,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.AccountKind;
-import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.identity.VerificationProvider;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
@@ -92,7 +92,7 @@ public class VerificationResource {
         }
         VerificationService.Result r =
                 verifications.verify(
-                        caller(security),
+                        RestSupport.caller(security),
                         request.method(),
                         request.input(),
                         http == null ? null : http.getRemoteAddr());
@@ -102,9 +102,5 @@ public class VerificationResource {
                 r.outcome().message(),
                 r.outcome().messageEn(),
                 r.trustLevel());
-    }
-
-    private static Caller caller(SecurityContext security) {
-        return (Caller) security.getUserPrincipal();
     }
 }

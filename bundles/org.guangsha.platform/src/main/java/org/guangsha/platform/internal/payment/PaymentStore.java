@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import org.guangsha.platform.audit.AuditLog;
 import org.guangsha.platform.document.DocumentService;
@@ -722,20 +721,11 @@ public class PaymentStore implements PaymentService {
             try {
                 return work.get();
             } catch (PersistenceException e) {
-                if (attempt >= ATTEMPTS || !optimistic(e)) {
+                if (attempt >= ATTEMPTS || !JpaTransactions.optimisticLockFailure(e)) {
                     throw e;
                 }
             }
         }
-    }
-
-    static boolean optimistic(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The request headers as evidence, without credentials a caller might have sent. */
