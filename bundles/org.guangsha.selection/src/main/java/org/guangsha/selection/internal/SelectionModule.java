@@ -6,12 +6,15 @@ import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.module.BusinessModule;
 import org.guangsha.platform.module.MenuEntry;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 
 /**
  * Announces the online selection and signing line to the platform. Installing the feature {@code
- * guangsha-selection} makes it appear in the portal menu; uninstalling removes it.
+ * guangsha-selection} makes it appear in the portal menu; uninstalling removes it. Its pages are
+ * this bundle's {@code /ui/} folder, served at {@code /ui/selection/} (ARCHITECTURE.md rule 8).
  */
 @Component(service = BusinessModule.class)
+@HttpWhiteboardResource(pattern = "/ui/" + SelectionModule.ID + "/*", prefix = "/ui")
 public class SelectionModule implements BusinessModule {
 
     /** The module id: fixed, it appears in URLs and stored data. */

@@ -1,0 +1,53 @@
+// The shared words of the shell and its components; pages keep their own beside them.
+export const messages = {
+  'zh-CN': {
+    app: { name: '广厦', portal: '公共住房服务', console: '业务审核台' },
+    common: {
+      back: '返回', next: '下一步', previous: '上一步', submit: '提交', save: '保存', cancel: '取消',
+      confirm: '确定', retry: '重试', loading: '正在加载…', empty: '暂无内容', close: '关闭',
+      saved: '已保存', refresh: '刷新', more: '更多', download: '下载', print: '打印', view: '查看',
+      required: '必填', yes: '是', no: '否', search: '查询', reset: '重置', all: '全部',
+      page: '第 {page} 页，共 {total} 条', language: 'English', elderly: '长辈模式', elderlyOff: '标准模式',
+      sandbox: '沙箱',
+    },
+    nav: { home: '首页', services: '服务', me: '我的', login: '登录', logout: '退出登录', register: '注册' },
+    problem: { fieldsHint: '请按提示修改标出的内容', network: '网络不通，请检查网络后重试' },
+    confirmTwice: { again: '请再次确认', typeToConfirm: '请输入“{word}”以确认', mismatch: '输入不一致' },
+    upload: {
+      choose: '选择文件', camera: '拍照', uploading: '正在上传 {p}%', tooLarge: '文件不能超过 {max}',
+      badType: '只能上传 {types}', done: '已上传', replace: '重新上传', remove: '删除', empty: '尚未上传',
+    },
+    signature: { hint: '请在框内用手指或鼠标签名', clear: '重写', empty: '请先签名', done: '确认签名' },
+    reader: { wait: '请阅读，{s} 秒后可继续', done: '我已阅读', scroll: '请读完全文' },
+    qr: { scan: '请用手机扫描二维码', expired: '二维码已过期', renew: '刷新二维码', status: '状态：{s}' },
+    steps: { draftSaved: '草稿已保存 {time}', saving: '正在保存…', resume: '已恢复上次填写的内容' },
+    timeline: { empty: '暂无进度' },
+    notFound: { title: '页面不存在', text: '您要找的页面不存在或已被移除。', home: '返回首页' },
+    module: { missing: '该业务未安装或已停用', loading: '正在打开业务…' },
+  },
+  en: {
+    app: { name: 'Guangsha', portal: 'Public housing services', console: 'Review console' },
+    common: {
+      back: 'Back', next: 'Next', previous: 'Previous', submit: 'Submit', save: 'Save', cancel: 'Cancel',
+      confirm: 'OK', retry: 'Retry', loading: 'Loading…', empty: 'Nothing here yet', close: 'Close',
+      saved: 'Saved', refresh: 'Refresh', more: 'More', download: 'Download', print: 'Print', view: 'View',
+      required: 'Required', yes: 'Yes', no: 'No', search: 'Search', reset: 'Reset', all: 'All',
+      page: 'Page {page}, {total} in all', language: '中文', elderly: 'Large text', elderlyOff: 'Standard',
+      sandbox: 'Sandbox',
+    },
+    nav: { home: 'Home', services: 'Services', me: 'Me', login: 'Log in', logout: 'Log out', register: 'Register' },
+    problem: { fieldsHint: 'Please correct the marked fields', network: 'Network unreachable, please retry' },
+    confirmTwice: { again: 'Please confirm once more', typeToConfirm: 'Type “{word}” to confirm', mismatch: 'That does not match' },
+    upload: {
+      choose: 'Choose a file', camera: 'Take a photo', uploading: 'Uploading {p}%', tooLarge: 'At most {max}',
+      badType: 'Only {types}', done: 'Uploaded', replace: 'Upload again', remove: 'Delete', empty: 'Not uploaded yet',
+    },
+    signature: { hint: 'Sign inside the box with a finger or the mouse', clear: 'Clear', empty: 'Please sign first', done: 'Use this signature' },
+    reader: { wait: 'Please read; you can go on in {s} s', done: 'I have read it', scroll: 'Please read to the end' },
+    qr: { scan: 'Scan the QR code with your phone', expired: 'The QR code expired', renew: 'New QR code', status: 'Status: {s}' },
+    steps: { draftSaved: 'Draft saved {time}', saving: 'Saving…', resume: 'Your earlier answers are back' },
+    timeline: { empty: 'No progress yet' },
+    notFound: { title: 'Page not found', text: 'The page does not exist or was removed.', home: 'Home' },
+    module: { missing: 'This service is not installed or was switched off', loading: 'Opening…' },
+  },
+};
