@@ -16,7 +16,8 @@ import org.osgi.framework.BundleContext;
 
 /**
  * A business line comes and goes at run time: uninstalling its feature removes it from the module
- * list, installing it brings it back, without restarting anything.
+ * list and its pages from {@code /ui/selection/}, installing it brings both back, without
+ * restarting anything.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -32,6 +33,7 @@ public class HotDeploymentIT extends GuangshaTestSupport {
     public void selectionLineIsUninstalledAndInstalledWithoutRestart() throws Exception {
         long frameworkStart = context.getBundle(0).getLastModified();
         await("selection is listed", () -> selectionListed(true));
+        await("its pages are served", () -> statusOf("/ui/selection/main.js") == 200);
 
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("selection is gone from /api/platform/modules", () -> selectionListed(false));
@@ -40,9 +42,11 @@ public class HotDeploymentIT extends GuangshaTestSupport {
                 Arrays.stream(context.getBundles())
                         .noneMatch(b -> "org.guangsha.selection".equals(b.getSymbolicName())));
         assertNull(PlatformRestIT.find(json(get("/api/platform/modules")), "selection"));
+        await("its pages are gone", () -> statusOf("/ui/selection/main.js") == 404);
 
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("selection is back in /api/platform/modules", () -> selectionListed(true));
+        await("its pages are back", () -> statusOf("/ui/selection/main.js") == 200);
 
         assertTrue(
                 "the framework was not restarted",
