@@ -164,6 +164,7 @@ public class PlatformRestIT extends GuangshaTestSupport {
         assertTrue(paths.has("/platform/health"));
         assertTrue(paths.has("/platform/modules"));
         assertTrue(paths.has("/platform/features"));
+        assertTrue(paths.has("/platform/qr"));
         for (String core :
                 List.of(
                         "/attachments",
