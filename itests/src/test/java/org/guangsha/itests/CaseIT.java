@@ -149,6 +149,26 @@ public class CaseIT extends CitizenTestSupport {
             assertField(call("GET", "/api/review/queue?status=APPROVED", futian, null), "status");
             assertField(call("GET", "/api/review/queue?status=NONSENSE", futian, null), "status");
             assertField(call("GET", "/api/review/queue?sort=name", futian, null), "sort");
+            // pages count from 1, as in every list of the API; the last page holds the last case
+            assertField(call("GET", "/api/review/queue?page=0", futian, null), "page");
+            assertField(call("GET", "/api/review/queue?page=x", futian, null), "page");
+            assertField(call("GET", "/api/review/queue?size=101", futian, null), "size");
+            String onePerPage = "/api/review/queue?type=" + TYPE + "&size=1";
+            JsonNode first = json(call("GET", onePerPage, futian, null));
+            assertEquals(1, first.path("page").asInt());
+            assertEquals(1, first.path("size").asInt());
+            assertEquals(1, first.path("items").size());
+            long total = first.path("total").asLong();
+            assertEquals(
+                    1,
+                    json(call("GET", onePerPage + "&page=" + total, futian, null))
+                            .path("items")
+                            .size());
+            assertEquals(
+                    0,
+                    json(call("GET", onePerPage + "&page=" + (total + 1), futian, null))
+                            .path("items")
+                            .size());
             assertEquals(404, call("GET", "/api/review/cases/" + id, nanshan, null).statusCode());
             assertEquals(200, bytes("/api/attachments/" + photo + "/content", futian).statusCode());
             assertEquals(

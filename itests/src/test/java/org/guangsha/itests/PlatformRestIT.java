@@ -163,6 +163,8 @@ public class PlatformRestIT extends GuangshaTestSupport {
         JsonNode paths = api.path("paths");
         assertTrue(paths.has("/platform/health"));
         assertTrue(paths.has("/platform/modules"));
+        assertTrue(paths.has("/platform/features"));
+        assertTrue(paths.has("/platform/qr"));
         for (String core :
                 List.of(
                         "/attachments",

@@ -1,11 +1,16 @@
 package org.guangsha.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -16,8 +21,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
- * Operators create caseworkers (shell and REST); a caseworker acts only in its region; the region
- * tree ships with Shenzhen's districts and Jiangxi's counties.
+ * Operators create caseworkers (shell and REST), list every staff account and disable or enable
+ * them; a caseworker acts only in its region; the region tree ships with Shenzhen's districts and
+ * Jiangxi's counties.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -90,6 +96,111 @@ public class StaffIT extends CitizenTestSupport {
                 json(call("GET", "/api/identity/me", citizenToken, null))
                         .path("trustLevel")
                         .asText());
+    }
+
+    @Test
+    public void operatorsListAllStaffAndDisableAndEnableThem() throws Exception {
+        await("captcha", () -> statusOf("/api/identity/captcha") == 200);
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String operator = "op" + suffix;
+        String out =
+                execute(
+                        sessions,
+                        "guangsha:staff-add --password Operator#2026 "
+                                + operator
+                                + " 运维二 OPERATOR");
+        assertTrue(out, out.contains("Created OPERATOR " + operator));
+        String op = login(operator, "Operator#2026");
+        String opId = json(call("GET", "/api/identity/me", op, null)).path("id").asText();
+        HttpResponse<String> created = createStaff(op, "ft" + suffix, "CASEWORKER", "440304");
+        assertEquals(created.body(), 201, created.statusCode());
+        String ftId = json(created).path("id").asText();
+        assertFalse(json(created).path("disabled").asBoolean());
+        assertEquals(201, createStaff(op, "ns" + suffix, "CASEWORKER", "440305").statusCode());
+
+        // no region: an operator sees every staff account, a caseworker those of its region
+        HttpResponse<String> all = call("GET", "/api/identity/staff", op, null);
+        assertEquals(all.body(), 200, all.statusCode());
+        assertTrue(all.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        JsonNode ft = byUsername(json(all), "ft" + suffix);
+        assertEquals("CASEWORKER", ft.path("role").asText());
+        assertEquals("440304", ft.path("regionCode").asText());
+        assertNotNull(byUsername(json(all), "ns" + suffix));
+        assertFalse(byUsername(json(all), operator).hasNonNull("regionCode"));
+        String futian = login("ft" + suffix, "Caseworker#2026");
+        JsonNode own = json(call("GET", "/api/identity/staff", futian, null));
+        assertNotNull(byUsername(own, "ft" + suffix));
+        assertNull(byUsername(own, "ns" + suffix));
+        assertNull(byUsername(own, operator));
+
+        // only operators disable; not themselves; only staff accounts
+        String disable = "/api/identity/staff/" + ftId + "/disable";
+        assertEquals(403, call("POST", disable, futian, null).statusCode());
+        String citizen = registerAndLogin(Person.random());
+        assertEquals(403, call("POST", disable, citizen, null).statusCode());
+        HttpResponse<String> self =
+                call("POST", "/api/identity/staff/" + opId + "/disable", op, null);
+        assertEquals(409, self.statusCode());
+        assertEquals("urn:guangsha:problem:own-account", json(self).path("type").asText());
+        String citizenId = json(call("GET", "/api/identity/me", citizen, null)).path("id").asText();
+        assertEquals(
+                404,
+                call("POST", "/api/identity/staff/" + citizenId + "/disable", op, null)
+                        .statusCode());
+
+        // disabled: its login ends at once and it cannot log in again
+        HttpResponse<String> disabled = call("POST", disable, op, null);
+        assertEquals(disabled.body(), 200, disabled.statusCode());
+        assertTrue(json(disabled).path("disabled").asBoolean());
+        assertTrue(json(disabled).path("disabledAt").asText().endsWith("+08:00"));
+        HttpResponse<String> dead = call("GET", "/api/identity/me", futian, null);
+        assertEquals(401, dead.statusCode());
+        assertEquals("urn:guangsha:problem:invalid-token", json(dead).path("type").asText());
+        HttpResponse<String> refused = loginResponse("ft" + suffix, "Caseworker#2026");
+        assertEquals(refused.body(), 403, refused.statusCode());
+        assertEquals("urn:guangsha:problem:account-disabled", json(refused).path("type").asText());
+        assertEquals(401, loginResponse("ft" + suffix, "Wrong#2026guangsha").statusCode());
+        assertTrue(
+                byUsername(json(call("GET", "/api/identity/staff", op, null)), "ft" + suffix)
+                        .path("disabled")
+                        .asBoolean());
+
+        // enabled: it logs in afresh; the login it had stays ended
+        HttpResponse<String> enabled =
+                call("POST", "/api/identity/staff/" + ftId + "/enable", op, null);
+        assertEquals(enabled.body(), 200, enabled.statusCode());
+        assertFalse(json(enabled).path("disabled").asBoolean());
+        assertFalse(json(enabled).hasNonNull("disabledAt"));
+        assertEquals(401, call("GET", "/api/identity/me", futian, null).statusCode());
+        String again = login("ft" + suffix, "Caseworker#2026");
+        assertEquals(200, call("GET", "/api/identity/me", again, null).statusCode());
+
+        // both are in the audit trail with the operator as actor
+        JsonNode audit =
+                json(
+                        call(
+                                "GET",
+                                "/api/audit?action=staff.*&actor=" + opId + "&size=200",
+                                op,
+                                null));
+        List<String> actions = new ArrayList<>();
+        audit.path("items")
+                .forEach(
+                        i -> {
+                            if (("account:" + ftId).equals(i.path("target").asText())) {
+                                actions.add(i.path("action").asText());
+                            }
+                        });
+        assertEquals(List.of("staff.enabled", "staff.disabled", "staff.created"), actions);
+    }
+
+    private static JsonNode byUsername(JsonNode staff, String username) {
+        for (JsonNode s : staff) {
+            if (username.equals(s.path("username").asText())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     @Test

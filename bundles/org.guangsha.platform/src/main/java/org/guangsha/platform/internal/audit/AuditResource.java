@@ -25,7 +25,6 @@ import org.guangsha.platform.internal.platform.PlatformConstants;
 import org.guangsha.platform.internal.rest.Paging;
 import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
-import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -171,19 +170,8 @@ public class AuditResource {
     }
 
     private static Caller operator(SecurityContext security) {
-        Caller caller = RestSupport.caller(security);
-        if (caller == null || !caller.roles().contains("OPERATOR")) {
-            throw new ProblemException(
-                    new Problem(
-                            Problem.type("forbidden"),
-                            "只有运维管理员可以查看审计日志",
-                            "Only operators read the audit trail",
-                            403,
-                            null,
-                            null,
-                            null));
-        }
-        return caller;
+        return RestSupport.operator(
+                security, "只有运维管理员可以查看审计日志", "Only operators read the audit trail");
     }
 
     /**

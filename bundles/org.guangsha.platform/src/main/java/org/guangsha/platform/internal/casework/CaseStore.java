@@ -43,6 +43,7 @@ import org.guangsha.platform.internal.attachment.AttachmentStore;
 import org.guangsha.platform.internal.identity.AccountEntity;
 import org.guangsha.platform.internal.identity.AccountService;
 import org.guangsha.platform.internal.platform.PlatformConstants;
+import org.guangsha.platform.internal.rest.Paging;
 import org.guangsha.platform.internal.util.Digests;
 import org.guangsha.platform.notification.Notification;
 import org.guangsha.platform.notification.Notifications;
@@ -89,7 +90,7 @@ public class CaseStore implements CaseService, CaseFileAccess {
     public record WithdrawalNotice(
             String confirmationToken, Instant expiresAt, LocalizedText consequences) {}
 
-    /** One page of a queue. */
+    /** One page of a queue; {@code page} counts from 1. */
     public record Page(List<CaseRecord> items, int page, int size, long total) {}
 
     private final JpaTransactions tx;
@@ -538,7 +539,8 @@ public class CaseStore implements CaseService, CaseFileAccess {
 
     /**
      * The queue of a caseworker (C-2): open cases of their region at the level their region
-     * reviews; operators see every open case. Filters may narrow it, never widen it.
+     * reviews; operators see every open case. Filters may narrow it, never widen it. {@code paging}
+     * counts pages from 1.
      */
     public Page queue(
             Caller caller,
@@ -546,11 +548,10 @@ public class CaseStore implements CaseService, CaseFileAccess {
             Integer level,
             CaseStatus status,
             String regionCode,
-            int page,
-            int size,
+            Paging paging,
             boolean newestFirst) {
-        int p = Math.max(0, page);
-        int s = Math.min(100, Math.max(1, size));
+        int p = paging.page();
+        int s = paging.size();
         boolean operator = caller.roles().contains("OPERATOR");
         String scope = regionCode != null ? regionCode : caller.regionCode();
         if (regionCode != null && !operator) {
@@ -607,7 +608,11 @@ public class CaseStore implements CaseService, CaseFileAccess {
                         count.setParameter("regions", regionCodes);
                     }
                     List<CaseRecord> items =
-                            q.setFirstResult(p * s).setMaxResults(s).getResultList().stream()
+                            q
+                                    .setFirstResult(paging.offset())
+                                    .setMaxResults(s)
+                                    .getResultList()
+                                    .stream()
                                     .map(CaseEntity::view)
                                     .toList();
                     return new Page(items, p, s, count.getSingleResult());

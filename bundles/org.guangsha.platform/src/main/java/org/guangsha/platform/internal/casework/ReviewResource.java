@@ -25,6 +25,7 @@ import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.attachment.AttachmentStore;
+import org.guangsha.platform.internal.rest.Paging;
 import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
@@ -49,6 +50,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Tag(name = "cases")
 public class ReviewResource {
 
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+
     /** Body of a decision. */
     public record DecisionRequest(
             CaseStore.Decision decision,
@@ -59,7 +63,7 @@ public class ReviewResource {
     /** Body of taking a case. */
     public record ClaimRequest(Long version) {}
 
-    /** One page of the queue. */
+    /** One page of the queue; {@code page} counts from 1. */
     public record QueueView(List<CaseViews.CaseView> items, int page, int size, long total) {}
 
     /** A case as its caseworker sees it, with the files filed with it. */
@@ -82,7 +86,8 @@ public class ReviewResource {
 
     /**
      * My queue: open cases of my region at my level, oldest submission first ({@code
-     * sort=submittedAt,desc} for newest), {@code page} from 0, {@code size} up to 100.
+     * sort=submittedAt,desc} for newest); {@code page} from 1 like every list of the API, {@code
+     * size} 1 to 100 (default 20); a page or size out of range is a 400 naming it.
      */
     @GET
     @Path("queue")
@@ -93,8 +98,8 @@ public class ReviewResource {
             @QueryParam("level") Integer level,
             @QueryParam("status") String statusName,
             @QueryParam("region") String region,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
             @QueryParam("sort") @DefaultValue("submittedAt,asc") String sort,
             @Context SecurityContext security) {
         // read as text: an unknown name is a 400 naming the field, not JAX-RS's 404
@@ -110,6 +115,7 @@ public class ReviewResource {
             throw ProblemException.invalidField(
                     "status", "队列只含待审核的申请", "The queue holds SUBMITTED and UNDER_REVIEW");
         }
+        Paging paging = Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE);
         if (!sort.equals("submittedAt,asc") && !sort.equals("submittedAt,desc")) {
             throw ProblemException.invalidField(
                     "sort", "排序方式为 submittedAt,asc 或 submittedAt,desc", "Unknown sort");
@@ -121,8 +127,7 @@ public class ReviewResource {
                         level,
                         status,
                         region,
-                        page,
-                        size,
+                        paging,
                         sort.endsWith("desc"));
         return new QueueView(
                 p.items().stream().map(c -> CaseViews.of(c, null, cases, regions, false)).toList(),

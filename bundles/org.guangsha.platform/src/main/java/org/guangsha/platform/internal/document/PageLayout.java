@@ -1,16 +1,8 @@
 package org.guangsha.platform.internal.document;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.guangsha.platform.internal.document.TemplateMarkup.Block;
 import org.guangsha.platform.internal.document.TemplateMarkup.Heading;
@@ -20,6 +12,7 @@ import org.guangsha.platform.internal.document.TemplateMarkup.Paragraph;
 import org.guangsha.platform.internal.document.TemplateMarkup.Signature;
 import org.guangsha.platform.internal.document.TemplateMarkup.Table;
 import org.guangsha.platform.internal.document.TemplateMarkup.Title;
+import org.guangsha.platform.internal.util.QrCodes;
 
 /**
  * Places the blocks of a document on A4 pages: line breaking, page breaking, tables, signature
@@ -213,16 +206,10 @@ final class PageLayout {
     }
 
     private void qrCode(String url) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 0);
-        if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(url)) {
-            hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
-        }
         BitMatrix modules;
         try {
-            modules = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, hints);
-        } catch (WriterException e) {
+            modules = QrCodes.encode(url);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The verification URL does not fit a QR code", e);
         }
         float x = RIGHT - QR_SIZE;

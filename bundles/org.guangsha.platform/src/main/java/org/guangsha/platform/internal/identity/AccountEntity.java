@@ -70,6 +70,9 @@ public class AccountEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private Timestamp createdAt;
 
+    @Column(name = "DISABLED_AT")
+    private Timestamp disabledAt;
+
     @Version
     @Column(name = "ROW_VERSION", nullable = false)
     private long rowVersion;
@@ -212,6 +215,21 @@ public class AccountEntity {
     /** Until when the account is locked, or null. */
     public Instant lockedUntil() {
         return lockedUntil == null ? null : lockedUntil.toInstant();
+    }
+
+    /** When an operator disabled the account, or null while it may log in. */
+    public Instant disabledAt() {
+        return disabledAt == null ? null : disabledAt.toInstant();
+    }
+
+    /** Whether an operator disabled the account: it cannot log in and its tokens are refused. */
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
+    /** Disables the account from {@code now} on, or enables it again ({@code now} null). */
+    void disabledAt(Instant now) {
+        this.disabledAt = now == null ? null : Timestamp.from(now);
     }
 
     /** Counts a failed login; locks the account when {@code threshold} is reached. */

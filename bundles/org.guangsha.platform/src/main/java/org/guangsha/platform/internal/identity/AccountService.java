@@ -408,6 +408,11 @@ public class AccountService {
             throw locked(a.lockedUntil(), now);
         }
         boolean ok = hasher.verify(chars(password), a.passwordHash());
+        if (a.disabled()) {
+            // Only the password's owner learns that the account is disabled.
+            audit(a.id(), hint, source, ok ? "DISABLED" : "BAD_PASSWORD");
+            throw ok ? disabled() : invalidCredentials();
+        }
         Login login = null;
         Instant[] lockedUntil = {null};
         for (int attempt = 1; ; attempt++) {
@@ -502,6 +507,10 @@ public class AccountService {
             audit(a.id(), hint, source, "LOCKED:" + method);
             throw locked(a.lockedUntil(), now);
         }
+        if (a.disabled()) {
+            audit(a.id(), hint, source, "DISABLED:" + method);
+            throw disabled();
+        }
         Login login =
                 tx.write(
                         em -> {
@@ -558,7 +567,10 @@ public class AccountService {
                 });
     }
 
-    /** The caller a token stands for, if the token is known, not revoked and not expired. */
+    /**
+     * The caller a token stands for, if the token is known, not revoked and not expired, and its
+     * account is not disabled.
+     */
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
@@ -571,7 +583,9 @@ public class AccountService {
                         return Optional.empty();
                     }
                     AccountEntity a = em.find(AccountEntity.class, t.accountId());
-                    return Optional.ofNullable(a).map(AccountService::caller);
+                    return Optional.ofNullable(a)
+                            .filter(account -> !account.disabled())
+                            .map(AccountService::caller);
                 });
     }
 
@@ -686,6 +700,18 @@ public class AccountService {
                         "账号或密码错误",
                         "Wrong account or password",
                         401,
+                        null,
+                        null,
+                        null));
+    }
+
+    private static ProblemException disabled() {
+        return new ProblemException(
+                new Problem(
+                        Problem.type("account-disabled"),
+                        "账号已停用，请联系管理员",
+                        "The account is disabled; ask an operator",
+                        403,
                         null,
                         null,
                         null));

@@ -2,12 +2,14 @@ package org.guangsha.platform.internal.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
@@ -21,7 +23,6 @@ import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
-import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,8 +32,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code /api/identity/staff}: operators create caseworker and operator accounts; staff list the
- * caseworkers of a region they may act in.
+ * {@code /api/identity/staff}: operators create caseworker and operator accounts, list them all and
+ * disable or enable them; staff list the caseworkers of a region they may act in. Staff accounts
+ * hold no mobile number, so the lists show none.
  */
 @Component(service = StaffResource.class)
 @JaxrsResource
@@ -44,9 +46,22 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Tag(name = "identity")
 public class StaffResource {
 
-    /** A staff account as other staff see it. */
+    /**
+     * A staff account as other staff see it.
+     *
+     * @param role {@code CASEWORKER} or {@code OPERATOR}
+     * @param regionCode a caseworker's region; null for operators
+     * @param disabled whether an operator disabled it
+     * @param disabledAt since when, or null
+     */
     public record StaffView(
-            String id, String username, String name, String role, String regionCode) {}
+            String id,
+            String username,
+            String name,
+            String role,
+            String regionCode,
+            boolean disabled,
+            OffsetDateTime disabledAt) {}
 
     private final StaffService staff;
     private final Regions regions;
@@ -66,18 +81,9 @@ public class StaffResource {
             StaffService.NewStaff request,
             @Context SecurityContext security,
             @Context HttpServletRequest http) {
-        Caller caller = RestSupport.caller(security);
-        if (!caller.roles().contains("OPERATOR")) {
-            throw new ProblemException(
-                    new Problem(
-                            Problem.type("forbidden"),
-                            "只有运维管理员可以创建工作人员账号",
-                            "Only operators create staff accounts",
-                            403,
-                            null,
-                            null,
-                            null));
-        }
+        Caller caller =
+                RestSupport.operator(
+                        security, "只有运维管理员可以创建工作人员账号", "Only operators create staff accounts");
         RestSupport.required(request);
         StaffView created =
                 view(
@@ -88,21 +94,88 @@ public class StaffResource {
         return Response.status(201).entity(created).build();
     }
 
-    /** Caseworkers of a region (and below); only for staff who may act there. */
+    /**
+     * Staff accounts by user name. With {@code region}: the caseworkers of that region and below,
+     * for staff who may act there. Without: every staff account (caseworkers of all regions and
+     * operators) for operators, the caseworkers of their own region for caseworkers.
+     */
     @GET
     @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.STAFF)
-    @Operation(summary = "区域内的工作人员 / Caseworkers of a region")
-    public List<StaffView> inRegion(
+    @Operation(summary = "工作人员 / Staff accounts (of a region)")
+    public Response inRegion(
             @QueryParam("region") String region, @Context SecurityContext security) {
-        if (regions.region(region).isEmpty()) {
-            throw ProblemException.invalidField("region", "未知的区域代码", "Unknown region code");
+        Caller caller = RestSupport.caller(security);
+        List<AccountEntity> found;
+        if (region == null || region.isBlank()) {
+            found =
+                    caller.roles().contains("OPERATOR")
+                            ? staff.all()
+                            : caller.regionCode() == null
+                                    ? List.of()
+                                    : staff.inRegion(caller.regionCode());
+        } else {
+            String code = region.strip();
+            if (regions.region(code).isEmpty()) {
+                throw ProblemException.invalidField("region", "未知的区域代码", "Unknown region code");
+            }
+            regions.checkScope(caller, code);
+            found = staff.inRegion(code);
         }
-        regions.checkScope(RestSupport.caller(security), region);
-        return staff.inRegion(region).stream().map(StaffResource::view).toList();
+        return Response.ok(found.stream().map(StaffResource::view).toList())
+                .cacheControl(RestSupport.noStore())
+                .build();
+    }
+
+    /**
+     * Disables a staff account (operators only): it can no longer log in and its logins end at
+     * once. 404 for an id that is no staff account; 409 {@code own-account} for oneself.
+     */
+    @POST
+    @Path("{id}/disable")
+    @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.STAFF)
+    @Operation(summary = "停用工作人员账号 / Disable a staff account (operators)")
+    public StaffView disable(
+            @PathParam("id") String id,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        return setDisabled(id, true, security, http);
+    }
+
+    /** Enables a disabled staff account again (operators only); it logs in afresh. */
+    @POST
+    @Path("{id}/enable")
+    @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.STAFF)
+    @Operation(summary = "启用工作人员账号 / Enable a staff account (operators)")
+    public StaffView enable(
+            @PathParam("id") String id,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        return setDisabled(id, false, security, http);
+    }
+
+    private StaffView setDisabled(
+            String id, boolean disable, SecurityContext security, HttpServletRequest http) {
+        Caller caller =
+                RestSupport.operator(
+                        security,
+                        "只有运维管理员可以停用或启用工作人员账号",
+                        "Only operators disable or enable staff accounts");
+        return view(
+                staff.setDisabled(
+                        id,
+                        disable,
+                        caller.accountId(),
+                        http == null ? null : http.getRemoteAddr()));
     }
 
     static StaffView view(AccountEntity a) {
         return new StaffView(
-                a.id(), a.username(), a.name(), String.join(",", a.roles()), a.regionCode());
+                a.id(),
+                a.username(),
+                a.name(),
+                String.join(",", a.roles()),
+                a.regionCode(),
+                a.disabled(),
+                RestSupport.cityTime(a.disabledAt()));
     }
 }

@@ -1,6 +1,8 @@
 package org.guangsha.platform.internal.identity;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -123,23 +125,100 @@ public class StaffService {
         return staff;
     }
 
-    /** Staff accounts whose region lies in {@code regionCode}, and operators. */
-    public List<AccountEntity> inRegion(String regionCode) {
+    /** Every staff account, caseworkers of all regions and operators, by user name. */
+    public List<AccountEntity> all() {
         return tx.read(
                 em ->
-                        em
-                                .createQuery(
-                                        "SELECT a FROM AccountEntity a WHERE a.kind = :k ORDER BY a.username",
+                        em.createQuery(
+                                        "SELECT a FROM AccountEntity a WHERE a.kind = :k"
+                                                + " ORDER BY a.username",
                                         AccountEntity.class)
                                 .setParameter("k", AccountKind.STAFF.name())
-                                .getResultList()
-                                .stream()
-                                .filter(
-                                        a ->
-                                                a.regionCode() != null
-                                                        && regions.covers(
-                                                                regionCode, a.regionCode()))
-                                .toList());
+                                .getResultList());
+    }
+
+    /** Caseworkers whose region lies in {@code regionCode} (operators have no region). */
+    public List<AccountEntity> inRegion(String regionCode) {
+        return all().stream()
+                .filter(a -> a.regionCode() != null && regions.covers(regionCode, a.regionCode()))
+                .toList();
+    }
+
+    /**
+     * Disables a staff account (it cannot log in; every token it holds is revoked at once) or
+     * enables it again; audited as {@code staff.disabled} or {@code staff.enabled} when it changes.
+     * Doing what is done already changes nothing. 404 unless {@code accountId} is a staff account;
+     * 409 {@code own-account} when operators disable themselves.
+     *
+     * @param actorId the operator, or null in the Karaf shell
+     * @param source the operator's network address, or null
+     */
+    public AccountEntity setDisabled(
+            String accountId, boolean disable, String actorId, String source) {
+        if (disable && accountId.equals(actorId)) {
+            throw new ProblemException(
+                    new Problem(
+                            Problem.type("own-account"),
+                            "不能停用自己的账号",
+                            "Operators cannot disable their own account",
+                            409,
+                            null,
+                            null,
+                            null));
+        }
+        Instant now = Clock.systemUTC().instant();
+        boolean[] changed = {false};
+        AccountEntity account = null;
+        for (int attempt = 1; account == null; attempt++) {
+            try {
+                account =
+                        tx.write(
+                                em -> {
+                                    AccountEntity a = em.find(AccountEntity.class, accountId);
+                                    if (a == null || a.kind() != AccountKind.STAFF) {
+                                        throw ProblemException.notFound(null);
+                                    }
+                                    changed[0] = a.disabled() != disable;
+                                    if (changed[0]) {
+                                        a.disabledAt(disable ? now : null);
+                                    }
+                                    if (disable) {
+                                        em.createQuery(
+                                                        "UPDATE TokenEntity t SET t.revokedAt = :now"
+                                                                + " WHERE t.accountId = :a"
+                                                                + " AND t.revokedAt IS NULL")
+                                                .setParameter("now", Timestamp.from(now))
+                                                .setParameter("a", accountId)
+                                                .executeUpdate();
+                                    }
+                                    return a;
+                                });
+            } catch (RuntimeException e) {
+                // a login of the same account changed the row at the same moment
+                if (attempt == 3 || !JpaTransactions.optimisticLockFailure(e)) {
+                    throw e;
+                }
+            }
+        }
+        if (changed[0]) {
+            String action = disable ? "staff.disabled" : "staff.enabled";
+            LOG.info(
+                    "Staff account {} {} by {}",
+                    accountId,
+                    disable ? "disabled" : "enabled",
+                    actorId);
+            AuditLogs.record(
+                    auditLog,
+                    action,
+                    actorId,
+                    "account:" + accountId,
+                    source,
+                    "username="
+                            + account.username()
+                            + " role="
+                            + String.join(",", account.roles()));
+        }
+        return account;
     }
 
     private static ProblemException duplicate() {

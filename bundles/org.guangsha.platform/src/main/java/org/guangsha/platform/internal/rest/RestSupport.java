@@ -6,6 +6,7 @@ import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.internal.platform.PlatformConstants;
+import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 
 /** Small helpers every resource of the core uses the same way. */
@@ -16,6 +17,19 @@ public final class RestSupport {
     /** The caller of a request that passed {@code @RequiresTrustLevel}; null when anonymous. */
     public static Caller caller(SecurityContext security) {
         return security.getUserPrincipal() instanceof Caller c ? c : null;
+    }
+
+    /**
+     * The caller when it is an operator; anyone else is refused with 403 problem+json {@code
+     * forbidden} saying, in {@code title} and {@code titleEn}, what only operators may do.
+     */
+    public static Caller operator(SecurityContext security, String title, String titleEn) {
+        Caller caller = caller(security);
+        if (caller == null || !caller.roles().contains("OPERATOR")) {
+            throw new ProblemException(
+                    new Problem(Problem.type("forbidden"), title, titleEn, 403, null, null, null));
+        }
+        return caller;
     }
 
     /** Refuses a missing body with 400 naming no field. */
