@@ -1,0 +1,141 @@
+package org.guangsha.webtests;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Base of every browser test ({@code *BrowserIT}, run by failsafe in {@code verify}).
+ *
+ * <ul>
+ *   <li>Before the first class: checks Chromium and chromedriver are installed (fails otherwise),
+ *       then starts the one shared {@link Karaf} of the run, stopped when the run ends.
+ *   <li>{@link #phone()} / {@link #desktop()} open a fresh headless Chromium ({@link Browser}); a
+ *       test may open several (a citizen's phone and a caseworker's desktop).
+ *   <li>After each test: fails on SEVERE entries in any of its browsers' consoles ({@link
+ *       #assertNoConsoleErrors()}), then closes them. When a test fails, each browser's screenshot,
+ *       HTML and console log are saved as {@code target/screenshots/failed-<Class>.<method>-<n>.*}.
+ *   <li>{@link #karaf()}, {@link #rest()}, {@link #shell(String)} and {@link #url(String)} reach
+ *       the running distribution.
+ * </ul>
+ */
+@ExtendWith(BrowserTestSupport.Harness.class)
+public abstract class BrowserTestSupport {
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    /** The running distribution (started before the first test class). */
+    protected static Karaf karaf() {
+        return Karaf.shared();
+    }
+
+    /** REST helpers for the running distribution. */
+    protected static Rest rest() {
+        return karaf().rest();
+    }
+
+    /** Runs a Karaf console command (through {@code bin/client}) and returns what it printed. */
+    protected static String shell(String command) {
+        return karaf().shell(command);
+    }
+
+    /** The absolute URL of {@code path} on the running distribution. */
+    protected static String url(String path) {
+        return karaf().url(path);
+    }
+
+    /** Opens a phone-sized browser (390×844, touch, mobile user agent). */
+    protected Browser phone() {
+        return open(Browsers.Size.PHONE);
+    }
+
+    /** Opens a desktop browser (1366×900). */
+    protected Browser desktop() {
+        return open(Browsers.Size.DESKTOP);
+    }
+
+    /** The browser this test opened last. */
+    protected Browser browser() {
+        if (browsers.isEmpty()) {
+            throw new IllegalStateException("Open a browser first: phone() or desktop()");
+        }
+        return browsers.get(browsers.size() - 1);
+    }
+
+    /** Screenshot of the last browser as {@code target/screenshots/<name>.png}. */
+    protected Path screenshot(String name) {
+        return browser().screenshot(name);
+    }
+
+    /** Fails on SEVERE console entries of any browser of this test (also run after each test). */
+    protected void assertNoConsoleErrors() {
+        List<String> failures = new ArrayList<>();
+        for (Browser b : browsers) {
+            try {
+                b.assertNoConsoleErrors();
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n", failures));
+        }
+    }
+
+    private Browser open(Browsers.Size size) {
+        Browser browser = new Browser(Browsers.start(size), size, karaf().baseUri());
+        browsers.add(browser);
+        return browser;
+    }
+
+    @AfterEach
+    void checkConsolesAndCloseBrowsers() {
+        try {
+            assertNoConsoleErrors();
+        } finally {
+            for (Browser b : browsers) {
+                b.close();
+            }
+            browsers.clear();
+        }
+    }
+
+    /**
+     * The JUnit extension behind the base class: the shared Karaf in the root store (closed when
+     * the run ends) and the evidence of failed tests.
+     */
+    static final class Harness implements BeforeAllCallback, TestExecutionExceptionHandler {
+
+        private static final ExtensionContext.Namespace NAMESPACE =
+                ExtensionContext.Namespace.create(Harness.class);
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            Browsers.checkInstalled();
+            context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Karaf.class, k -> Karaf.shared(), Karaf.class);
+        }
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
+                throws Throwable {
+            if (context.getTestInstance().orElse(null) instanceof BrowserTestSupport test) {
+                String name =
+                        "failed-"
+                                + context.getRequiredTestClass().getSimpleName()
+                                + "."
+                                + context.getRequiredTestMethod().getName();
+                for (int i = 0; i < test.browsers.size(); i++) {
+                    test.browsers.get(i).saveEvidence(name + "-" + (i + 1));
+                }
+            }
+            throw throwable;
+        }
+    }
+}
