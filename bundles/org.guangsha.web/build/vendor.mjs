@@ -31,6 +31,15 @@ for (const [from, to] of files) {
       process.exit(1);
     }
     writeFileSync(target, text);
+  } else if (to.endsWith('.css')) {
+    // Vant's icon font is embedded (woff2 data URL); its fallback on a CDN would break the
+    // pages' Content-Security-Policy (no external hosts) and is dropped.
+    const text = readFileSync(source, 'utf8').replace(/,url\(\/\/at\.alicdn\.com\/[^)]*\) format\("woff"\)/g, '');
+    if (/url\((https?:)?\/\//.test(text)) {
+      console.error(`${from} still names an external host`);
+      process.exit(1);
+    }
+    writeFileSync(target, text);
   } else {
     copyFileSync(source, target);
   }

@@ -16,3 +16,9 @@ export { maskIdNumber, maskMobile, checkIdNumber, checkMobile } from './checks.j
 export function createGuangshaApp(root) {
   return createApp(root).use(Vant).use(i18n);
 }
+export { GsUpload, formatBytes } from './upload.js';
+export { GsSignaturePad } from './signature.js';
+export { GsCountdownReader } from './reader.js';
+export { GsQrStatus } from './qr.js';
+export { GsSteps } from './steps.js';
+export { ensureStylesheet } from './styles.js';

@@ -1,18 +1,48 @@
-// 登录: account (mobile, ID number or staff name) and password with a captcha.
-import { reactive, onMounted } from 'vue';
-import { api, setToken, loadMe, navigate, route, useProblem, GsProblem, GsPage } from 'guangsha';
+// 登录: account (mobile, ID number or staff name) and password with a captcha, and the other login
+// methods the server has installed (WeChat scan, CA certificate …), each with the inputs it names.
+// The console uses this page too (staff: password only, no register or reset links).
+import { reactive, computed, onMounted } from 'vue';
+import { api, setToken, loadMe, route, useProblem, GsProblem, GsPage, local, addMessages } from 'guangsha';
+import { messages } from '../messages.js';
+import { safeNext, go } from '../words.js';
+
+addMessages(messages);
 
 export const Login = {
   components: { GsProblem, GsPage },
   setup() {
+    const staff = location.pathname.startsWith('/console');
     const form = reactive({ account: '', password: '', captchaAnswer: '', captchaId: '', image: '' });
     const problem = useProblem();
-    const state = reactive({ busy: false });
+    const state = reactive({ busy: false, method: 'password', methods: [], inputs: {}, captchaBusy: false });
+    const others = computed(() => state.methods.filter((m) => m.id !== 'password'));
+    const current = computed(() => others.value.find((m) => m.id === state.method));
+
     async function captcha() {
-      const c = await api.get('identity/captcha');
-      form.captchaId = c.id;
-      form.image = c.image;
-      form.captchaAnswer = '';
+      state.captchaBusy = true;
+      try {
+        const c = await api.get('identity/captcha');
+        form.captchaId = c.id;
+        form.image = c.image;
+        form.captchaAnswer = '';
+      } catch (e) {
+        problem.set(e);
+      } finally {
+        state.captchaBusy = false;
+      }
+    }
+    async function loadMethods() {
+      if (staff) return;
+      try {
+        state.methods = await api.get('identity/login-methods');
+      } catch (e) {
+        state.methods = [];
+      }
+    }
+    async function signedIn(answer) {
+      setToken(answer.token, answer.expiresAt);
+      await loadMe();
+      go(safeNext(route.query.next, '/'));
     }
     async function submit() {
       problem.clear();
@@ -21,9 +51,7 @@ export const Login = {
         const r = await api.post('identity/login', {
           account: form.account.trim(), password: form.password, captchaId: form.captchaId, captchaAnswer: form.captchaAnswer.trim(),
         });
-        setToken(r.token, r.expiresAt);
-        await loadMe();
-        navigate(route.query.next || '/', { replace: true });
+        await signedIn(r);
       } catch (e) {
         problem.set(e);
         captcha();
@@ -31,21 +59,80 @@ export const Login = {
         state.busy = false;
       }
     }
-    onMounted(captcha);
-    return { form, problem, state, submit, captcha };
+    async function submitOther() {
+      const m = current.value;
+      if (!m) return;
+      problem.clear();
+      state.busy = true;
+      try {
+        const body = {};
+        for (const k of Object.keys(m.inputs || {})) body[k] = (state.inputs[k] || '').trim();
+        await signedIn(await api.post(`identity/login/${encodeURIComponent(m.id)}`, body));
+      } catch (e) {
+        problem.set(e);
+      } finally {
+        state.busy = false;
+      }
+    }
+    function choose(id) {
+      problem.clear();
+      state.method = id;
+      state.inputs = {};
+    }
+    onMounted(() => {
+      captcha();
+      loadMethods();
+    });
+    return { staff, form, problem, state, others, current, submit, submitOther, captcha, choose, local };
   },
   template: `
     <GsPage :title="$t('nav.login')" narrow>
+      <div class="gs-login-hero">
+        <p class="gs-login-welcome">{{ staff ? $t('login.staffWelcome') : $t('login.welcome') }}</p>
+        <p class="gs-muted">{{ staff ? $t('login.staffHint') : $t('login.hint') }}</p>
+      </div>
       <GsProblem :problem="problem" />
-      <van-form @submit="submit" class="gs-form">
+      <div v-if="others.length" class="gs-login-tabs" role="tablist" :aria-label="$t('login.methods')" data-testid="login-methods">
+        <button type="button" role="tab" class="gs-login-tab" :aria-selected="state.method === 'password' ? 'true' : 'false'"
+          @click="choose('password')" data-testid="login-method-password">{{ $t('login.passwordTab') }}</button>
+        <button v-for="m in others" :key="m.id" type="button" role="tab" class="gs-login-tab"
+          :aria-selected="state.method === m.id ? 'true' : 'false'" @click="choose(m.id)" :data-testid="'login-method-' + m.id">{{ local(m.name) }}</button>
+      </div>
+      <van-form v-if="state.method === 'password'" @submit="submit" class="gs-form" data-testid="login-form">
         <van-cell-group inset>
-          <van-field v-model="form.account" name="account" :label="$t('login.account')" autocomplete="username" :error-message="problem.field('account')" required />
-          <van-field v-model="form.password" name="password" type="password" :label="$t('login.password')" autocomplete="current-password" :error-message="problem.field('password')" required />
-          <van-field v-model="form.captchaAnswer" name="captchaAnswer" :label="$t('login.captcha')" autocomplete="off" :error-message="problem.field('captchaAnswer')" required>
-            <template #button><img v-if="form.image" :src="form.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="captcha" /></template>
+          <van-field v-model="form.account" name="account" :label="staff ? $t('login.staffAccount') : $t('login.account')"
+            :placeholder="staff ? '' : $t('login.accountPlaceholder')" autocomplete="username"
+            :error-message="problem.field('account')" required data-testid="login-account" />
+          <van-field v-model="form.password" name="password" type="password" :label="$t('login.password')" autocomplete="current-password"
+            :error-message="problem.field('password')" required data-testid="login-password" />
+          <van-field v-model="form.captchaAnswer" name="captchaAnswer" :label="$t('login.captcha')" autocomplete="off" maxlength="8"
+            :error-message="problem.field('captchaAnswer')" required data-testid="login-captcha">
+            <template #button>
+              <span class="gs-captcha-box">
+                <img v-if="form.image" :src="form.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="captcha" data-testid="captcha-image" />
+                <van-button size="small" icon="replay" :loading="state.captchaBusy" native-type="button" @click="captcha"
+                  :aria-label="$t('login.captchaRefresh')" data-testid="captcha-refresh" class="gs-captcha-refresh" />
+              </span>
+            </template>
           </van-field>
         </van-cell-group>
-        <div class="gs-actions"><van-button round block type="primary" native-type="submit" :loading="state.busy" name="login">{{ $t('nav.login') }}</van-button></div>
+        <div class="gs-actions">
+          <van-button round block type="primary" native-type="submit" :loading="state.busy" name="login" data-testid="login-submit">{{ $t('nav.login') }}</van-button>
+        </div>
       </van-form>
+      <van-form v-else-if="current" @submit="submitOther" class="gs-form" :data-testid="'login-form-' + current.id">
+        <p class="gs-login-method-hint gs-muted">{{ $t('login.otherHint', { name: local(current.name) }) }}</p>
+        <van-cell-group inset>
+          <van-field v-for="(label, key) in current.inputs" :key="key" v-model="state.inputs[key]" :name="key" :label="local(label)"
+            autocomplete="off" :error-message="problem.field(key)" required :data-testid="'login-input-' + key" />
+        </van-cell-group>
+        <div class="gs-actions">
+          <van-button round block type="primary" native-type="submit" :loading="state.busy" data-testid="login-other-submit">{{ $t('nav.login') }}</van-button>
+        </div>
+      </van-form>
+      <p v-if="!staff" class="gs-login-links">
+        <a href="#/register" data-testid="link-register">{{ $t('login.noAccount') }}</a>
+        <a href="#/password-reset" data-testid="link-password-reset">{{ $t('login.forgot') }}</a>
+      </p>
     </GsPage>`,
 };

@@ -72,6 +72,7 @@ public class WebPages extends HttpServlet {
                 <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
                 <meta name="referrer" content="no-referrer">
                 <title>%s</title>
+                <link rel="icon" href="data:,">
                 <link rel="stylesheet" href="/web/vendor/vant.css">
                 <link rel="stylesheet" href="/web/css/guangsha.css">
                 <script type="importmap">%s</script>
