@@ -52,15 +52,26 @@ export function useProblem() {
   return state;
 }
 
-/** Shows a problem: its title and detail, and the fields it names that the form has no place for. */
+/**
+ * Shows a problem: its title and detail, and a hint to the marked fields. The field messages sit
+ * on the fields themselves (`problem.field(name)`); a form that has no place for some field passes
+ * their labels in `unplaced` (`{field: label}`) and they are listed here.
+ */
 export const GsProblem = defineComponent({
   name: 'GsProblem',
-  props: { problem: { type: Object, required: true } },
+  props: { problem: { type: Object, required: true }, unplaced: { type: Object, default: () => ({}) } },
+  setup(props) {
+    const listed = () => Object.entries(props.problem.fields).filter(([f]) => props.unplaced[f]);
+    const hint = () =>
+      Object.keys(props.problem.fields).length > 0 && !listed().length && props.problem.message !== t('problem.fieldsHint');
+    return { listed, hint };
+  },
   template: `
     <div v-if="problem.message" class="gs-problem" role="alert" aria-live="assertive">
       <van-icon name="warning-o" aria-hidden="true" /> <span>{{ problem.message }}</span>
-      <ul v-if="Object.keys(problem.fields).length" class="gs-problem-fields">
-        <li v-for="(m, f) in problem.fields" :key="f"><strong>{{ f }}</strong>：{{ m }}</li>
+      <span v-if="hint()" class="gs-problem-hint"> {{ $t('problem.fieldsHint') }}</span>
+      <ul v-if="listed().length" class="gs-problem-fields">
+        <li v-for="[f, m] in listed()" :key="f"><strong>{{ unplaced[f] }}</strong>：{{ m }}</li>
       </ul>
     </div>`,
 });
@@ -103,22 +114,25 @@ export const GsTimeline = defineComponent({
 
 const EVENT_TEXT = {
   'zh-CN': {
-    CREATED: '已创建', SUBMITTED: '已提交', CLAIMED: '审核人员已受理', APPROVED: '审核通过', REJECTED: '审核未通过',
-    RETURNED: '退回补正', RESUBMITTED: '补正后重新提交', WITHDRAWN: '已撤回', LEVEL_PASSED: '本级审核通过', ESCALATED: '转上级审核',
-    ERASED: '资料已清除', COMMENT: '备注',
+    created: '已创建', saved: '已保存草稿', submitted: '已提交', claimed: '审核人员已受理', approved: '审核通过',
+    rejected: '审核未通过', returned: '退回补正', withdrawn: '已撤回', payment: '缴费', document: '已出具文书',
   },
   en: {
-    CREATED: 'Created', SUBMITTED: 'Submitted', CLAIMED: 'Taken up by a caseworker', APPROVED: 'Approved', REJECTED: 'Rejected',
-    RETURNED: 'Returned for correction', RESUBMITTED: 'Corrected and resubmitted', WITHDRAWN: 'Withdrawn', LEVEL_PASSED: 'Passed this level',
-    ESCALATED: 'Sent to the next level', ERASED: 'Data erased', COMMENT: 'Remark',
+    created: 'Created', saved: 'Draft saved', submitted: 'Submitted', claimed: 'Taken up by a caseworker', approved: 'Approved',
+    rejected: 'Rejected', returned: 'Returned for correction', withdrawn: 'Withdrawn', payment: 'Payment', document: 'Document issued',
   },
 };
 
-/** Words for a timeline event, falling back to its status and type. */
+/**
+ * Words for a timeline event (types as CaseEvent names them: `submitted`, `returned`, …; a line's
+ * own types fall back to the text as sent), with the review level when there is one.
+ */
 export function eventText(e) {
   const words = EVENT_TEXT[prefs.locale] || EVENT_TEXT['zh-CN'];
-  const text = words[e.type] || e.type;
-  return e.levelName ? `${text}（${local(e.levelName)}）` : text;
+  const type = String(e.type || '');
+  const text = words[type.toLowerCase()] || type;
+  const level = e.levelName ? local(e.levelName) : e.level ? (prefs.locale === 'en' ? `level ${e.level}` : `第${e.level}级`) : '';
+  return level ? `${text}（${level}）` : text;
 }
 
 /**

@@ -24,7 +24,7 @@ const Shell = {
     <header class="gs-header">
       <a href="#/" class="gs-brand" :aria-label="$t('app.name') + ' ' + $t('app.portal')"><span aria-hidden="true">廈</span> {{ $t('app.name') }}<span class="gs-brand-sub"> · {{ $t('app.portal') }}</span></a>
       <span class="gs-header-tools">
-        <button type="button" class="gs-tool" @click="toggleLocale" :aria-label="prefs.locale === 'en' ? '切换到中文' : 'Switch to English'">{{ $t('common.language') }}</button>
+        <button type="button" class="gs-tool" data-testid="language-toggle" @click="toggleLocale" :aria-label="prefs.locale === 'en' ? '切换到中文' : 'Switch to English'">{{ $t('common.language') }}</button>
         <button type="button" class="gs-tool" @click="toggleElderly" :aria-pressed="prefs.elderly ? 'true' : 'false'" data-testid="elderly-toggle">{{ prefs.elderly ? $t('common.elderlyOff') : $t('common.elderly') }}</button>
       </span>
     </header>

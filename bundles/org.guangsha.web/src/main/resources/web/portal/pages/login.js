@@ -109,7 +109,7 @@ export const Login = {
             :error-message="problem.field('captchaAnswer')" required data-testid="login-captcha">
             <template #button>
               <span class="gs-captcha-box">
-                <img v-if="form.image" :src="form.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="captcha" data-testid="captcha-image" />
+                <img v-if="form.image" :src="form.image" :data-captcha-id="form.captchaId" :alt="$t('login.captchaImage')" class="gs-captcha" @click="captcha" data-testid="captcha-image" />
                 <van-button size="small" icon="replay" :loading="state.captchaBusy" native-type="button" @click="captcha"
                   :aria-label="$t('login.captchaRefresh')" data-testid="captcha-refresh" class="gs-captcha-refresh" />
               </span>

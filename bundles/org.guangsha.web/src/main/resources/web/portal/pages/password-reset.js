@@ -104,7 +104,7 @@ export const PasswordReset = {
             :error-message="problem.field('captchaAnswer')" data-testid="reset-captcha">
             <template #button>
               <span class="gs-captcha-box">
-                <img v-if="captcha.image" :src="captcha.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
+                <img v-if="captcha.image" :src="captcha.image" :data-captcha-id="captcha.id" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
                 <van-button size="small" icon="replay" native-type="button" @click="newCaptcha" :aria-label="$t('login.captchaRefresh')" class="gs-captcha-refresh" />
               </span>
             </template>

@@ -211,7 +211,7 @@ export const Register = {
                 required :error-message="problem.field('captchaAnswer')" data-testid="register-captcha">
                 <template #button>
                   <span class="gs-captcha-box">
-                    <img v-if="captcha.image" :src="captcha.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
+                    <img v-if="captcha.image" :src="captcha.image" :data-captcha-id="captcha.id" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
                     <van-button size="small" icon="replay" native-type="button" :loading="captcha.busy" @click="newCaptcha"
                       :aria-label="$t('login.captchaRefresh')" class="gs-captcha-refresh" />
                   </span>
@@ -236,7 +236,7 @@ export const Register = {
               :error-message="loginProblem.field('captchaAnswer')" data-testid="register-login-captcha">
               <template #button>
                 <span class="gs-captcha-box">
-                  <img v-if="captcha.image" :src="captcha.image" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
+                  <img v-if="captcha.image" :src="captcha.image" :data-captcha-id="captcha.id" :alt="$t('login.captchaImage')" class="gs-captcha" @click="newCaptcha" />
                   <van-button size="small" icon="replay" native-type="button" :loading="captcha.busy" @click="newCaptcha"
                     :aria-label="$t('login.captchaRefresh')" class="gs-captcha-refresh" />
                 </span>
