@@ -71,6 +71,7 @@ export const messages = {
       attachments: '我的材料', notifications: '消息通知', verifyDocument: '文书核验', unread: '{n} 条未读',
       settings: '设置', language: '语言 Language', languageSwitch: '使用英文 Use English', elderlyHint: '大字号、高对比度，按钮更大',
       logoutTitle: '退出登录', logoutText: '确定退出当前账号吗？',
+      sandboxPayment: '沙箱：缴费演示 (SANDBOX)', sandboxPaymentHint: '模拟微信支付一笔租金，不会真实扣款', sandboxPaymentPurpose: '2026年12月租金（沙箱演示）',
       sandboxSigning: '沙箱：签约演示 (SANDBOX)', sandboxSigningHint: '用示例数据体验完整的在线签约流程，不产生法律效力',
       noSandbox: '本环境未安装沙箱',
     },
@@ -110,6 +111,12 @@ export const messages = {
     notifications: {
       empty: '暂无消息', unreadCount: '未读 {n} 条', onlyUnread: '只看未读', readAll: '全部已读', read: '已读', unread: '未读',
       open: '查看详情', markedAll: '已将 {n} 条消息标为已读',
+    },
+    pay: {
+      title: '缴费', purpose: '缴费事项', amount: '金额', statusLabel: '状态', expiresAt: '请在此前支付', paidAt: '支付时间',
+      phoneHint: '请用微信扫码或在手机上打开下方地址完成支付。', pcHint: '请用手机微信扫描二维码支付，支付结果会自动显示。',
+      paidText: '已支付成功，电子收据已生成。', receipt: '查看电子收据', closedText: '该订单已关闭（超时未支付或已撤销），如需缴费请重新发起。',
+      status: { CREATED: '待支付', PENDING: '待支付', PAID: '已支付', CLOSED: '已关闭', REFUNDED: '已退款', FAILED: '支付失败', EXPIRED: '已过期' },
     },
     signing: {
       title: '在线签约', contract: '合同', sandbox: '沙箱演示：示例数据，签署的合同不产生法律效力 (SANDBOX)',
@@ -214,6 +221,7 @@ export const messages = {
       documents: 'My documents', attachments: 'My files', notifications: 'Messages', verifyDocument: 'Check a document', unread: '{n} unread',
       settings: 'Settings', language: 'Language 语言', languageSwitch: 'Use English 使用英文', elderlyHint: 'Large text, high contrast, bigger buttons',
       logoutTitle: 'Log out', logoutText: 'Log out of this account?',
+      sandboxPayment: 'Sandbox: payment demo (沙箱)', sandboxPaymentHint: 'Pay a rent bill on the simulated WeChat Pay; nothing is charged', sandboxPaymentPurpose: 'Rent for December 2026 (sandbox demo)',
       sandboxSigning: 'Sandbox: signing demo (沙箱)', sandboxSigningHint: 'Try the whole online signing with sample data; nothing is legally binding',
       noSandbox: 'No sandbox in this installation',
     },
@@ -253,6 +261,12 @@ export const messages = {
     notifications: {
       empty: 'No messages', unreadCount: '{n} unread', onlyUnread: 'Unread only', readAll: 'Mark all read', read: 'Read', unread: 'Unread',
       open: 'Open', markedAll: '{n} messages marked read',
+    },
+    pay: {
+      title: 'Payment', purpose: 'For', amount: 'Amount', statusLabel: 'Status', expiresAt: 'Pay before', paidAt: 'Paid at',
+      phoneHint: 'Scan with WeChat, or open the address below on this phone to pay.', pcHint: 'Scan the QR code with WeChat on your phone; the result shows here by itself.',
+      paidText: 'Paid. The electronic receipt is ready.', receipt: 'View the receipt', closedText: 'This order is closed (not paid in time, or cancelled); start a new payment if needed.',
+      status: { CREATED: 'Awaiting payment', PENDING: 'Awaiting payment', PAID: 'Paid', CLOSED: 'Closed', REFUNDED: 'Refunded', FAILED: 'Failed', EXPIRED: 'Expired' },
     },
     signing: {
       title: 'Online signing', contract: 'Contract', sandbox: 'Sandbox demo: sample data; the signed contract has no legal effect (沙箱)',

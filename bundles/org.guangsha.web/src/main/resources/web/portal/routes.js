@@ -12,6 +12,7 @@ import { Documents } from './pages/documents.js';
 import { Attachments } from './pages/attachments.js';
 import { Notifications } from './pages/notifications.js';
 import { Signing } from './pages/signing.js';
+import { Pay } from './pages/pay.js';
 import { VerifyDocument } from './pages/verify-document.js';
 
 /** Shown for an address no page answers. */
@@ -46,6 +47,7 @@ export const routes = [
   { path: '/me/notifications', component: Notifications },
   { path: '/cases/:id', component: CaseLink },
   { path: '/signing/:id', component: Signing },
+  { path: '/pay/:id', component: Pay },
   { path: '/verify-document', component: VerifyDocument },
   { path: '/m/:module/*', component: ModuleHost },
 ];

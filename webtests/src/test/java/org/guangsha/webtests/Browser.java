@@ -69,6 +69,17 @@ public final class Browser {
         return this;
     }
 
+    /**
+     * Signs this browser in with a bearer token (from {@link Rest#login}), as the pages keep it: in
+     * localStorage under {@code guangsha.token}; the page is loaded afresh so it reads it.
+     */
+    public Browser signIn(String token) {
+        open("/");
+        script("localStorage.setItem('guangsha.token', arguments[0]);", token);
+        driver.navigate().refresh();
+        return this;
+    }
+
     /** A WebDriverWait of {@link #WAIT} that retries over stale elements (pages re-render). */
     public WebDriverWait waiting() {
         return waiting(WAIT);
@@ -97,8 +108,13 @@ public final class Browser {
         return driver.findElement(locator);
     }
 
-    /** Waits until an element is clickable and clicks it. */
+    /**
+     * Waits until an element is clickable, brings it to the middle of the window (fixed bars such
+     * as the portal's tab bar would otherwise cover an element scrolled to the edge) and clicks it.
+     */
     public Browser click(By locator) {
+        WebElement element = waitUntil(ExpectedConditions.elementToBeClickable(locator));
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
         waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
         return this;
     }

@@ -44,11 +44,24 @@ export const Me = {
         state.starting = false;
       }
     }
+    /** The sandbox's demo payment: a rent order paid on the simulated WeChat Pay page. */
+    async function sandboxPayment() {
+      if (state.starting) return;
+      state.starting = true;
+      try {
+        const r = await api.post('sandbox/payments', { amountFen: 120000, purpose: t('me.sandboxPaymentPurpose') });
+        navigate(`/pay/${encodeURIComponent(r.id || r.orderId)}`);
+      } catch (e) {
+        showToast({ message: (e.problem && (prefs.locale === 'en' ? e.problem.titleEn : e.problem.title)) || e.message, type: 'fail' });
+      } finally {
+        state.starting = false;
+      }
+    }
     const toggleLocale = () => {
       prefs.locale = prefs.locale === 'en' ? 'zh-CN' : 'en';
     };
     if (ok) onMounted(refreshUnread);
-    return { toggleLocale, session, prefs, state, inbox, signOut, sandboxSigning, trustWords, roleWords, hasTrustLevel };
+    return { toggleLocale, session, prefs, state, inbox, signOut, sandboxSigning, sandboxPayment, trustWords, roleWords, hasTrustLevel };
   },
   template: `
     <GsPage :title="$t('nav.me')" :back-to="false">
@@ -106,6 +119,8 @@ export const Me = {
           <van-cell-group inset class="gs-sandbox-group">
             <van-cell :title="$t('me.sandboxSigning')" :label="$t('me.sandboxSigningHint')" icon="edit" is-link clickable
               @click="sandboxSigning" @keydown.enter.prevent="sandboxSigning" @keydown.space.prevent="sandboxSigning" data-testid="sandbox-signing" :aria-busy="state.starting ? 'true' : 'false'" />
+            <van-cell :title="$t('me.sandboxPayment')" :label="$t('me.sandboxPaymentHint')" icon="paid" is-link clickable
+              @click="sandboxPayment" @keydown.enter.prevent="sandboxPayment" @keydown.space.prevent="sandboxPayment" data-testid="sandbox-payment" />
           </van-cell-group>
         </template>
 
