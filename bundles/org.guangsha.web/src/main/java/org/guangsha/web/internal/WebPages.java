@@ -16,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -31,6 +32,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * through bindings, which Vue escapes).
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("guangsha-web-pages")
 @HttpWhiteboardServletPattern({"/", "/console/*"})
 public class WebPages extends HttpServlet {
 

@@ -13,6 +13,7 @@ import org.guangsha.platform.internal.ratelimit.RateLimiter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -22,6 +23,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * public endpoints, so numbers cannot be swept.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("guangsha-verification-page")
 @HttpWhiteboardServletPattern("/verify/*")
 public class VerificationPage extends HttpServlet {
 
