@@ -16,3 +16,5 @@ export { maskIdNumber, maskMobile, checkIdNumber, checkMobile } from './checks.j
 export function createGuangshaApp(root) {
   return createApp(root).use(Vant).use(i18n);
 }
+export { GsAttachmentViewer } from './viewer.js';
+export { apiOperations, hasApi } from './capabilities.js';
