@@ -1,7 +1,30 @@
-// The console's pages.
-import { Login } from '../portal/pages/login.js';
+// The console's pages, under the hash: #/queue, #/cases/:id, #/operator/...; #/ goes to the start
+// page of the signed-in role.
+import { Login } from './pages/login.js';
+import { Queue } from './pages/queue.js';
+import { CaseDetail } from './pages/case.js';
+import { Modules } from './pages/modules.js';
+import { Staff } from './pages/staff.js';
+import { Audit } from './pages/audit.js';
 
 /** Shown for an address no page answers. */
-export const NotFound = { template: `<div class="gs-empty" role="alert"><h1>{{ $t('notFound.title') }}</h1><a href="#/">{{ $t('notFound.home') }}</a></div>` };
+export const NotFound = {
+  template: `
+    <div class="gs-empty" role="alert" data-testid="not-found">
+      <h1>{{ $t('notFound.title') }}</h1><p>{{ $t('notFound.text') }}</p>
+      <a href="#/">{{ $t('notFound.home') }}</a>
+    </div>`,
+};
 
-export const routes = [{ path: '/login', component: Login }];
+/** #/: the shell sends the reader on to the start page of their role. */
+const Home = { template: `<p class="gs-loading" role="status">{{ $t('common.loading') }}</p>` };
+
+export const routes = [
+  { path: '/', component: Home },
+  { path: '/login', component: Login },
+  { path: '/queue', component: Queue },
+  { path: '/cases/:id', component: CaseDetail },
+  { path: '/operator/modules', component: Modules },
+  { path: '/operator/staff', component: Staff },
+  { path: '/operator/audit', component: Audit },
+];

@@ -22,3 +22,5 @@ export { GsCountdownReader } from './reader.js';
 export { GsQrStatus } from './qr.js';
 export { GsSteps } from './steps.js';
 export { ensureStylesheet } from './styles.js';
+export { GsAttachmentViewer } from './viewer.js';
+export { apiOperations, hasApi } from './capabilities.js';

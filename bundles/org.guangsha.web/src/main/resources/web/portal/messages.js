@@ -115,7 +115,7 @@ export const messages = {
     pay: {
       title: '缴费', purpose: '缴费事项', amount: '金额', statusLabel: '状态', expiresAt: '请在此前支付', paidAt: '支付时间',
       phoneHint: '请用微信扫码或在手机上打开下方地址完成支付。', pcHint: '请用手机微信扫描二维码支付，支付结果会自动显示。',
-      paidText: '已支付成功，电子收据已生成。', receipt: '查看电子收据', closedText: '该订单已关闭（超时未支付或已撤销），如需缴费请重新发起。',
+      paidText: '已支付成功，电子收据已生成。', receipt: '查看电子收据', receiptPending: '电子收据生成中…', closedText: '该订单已关闭（超时未支付或已撤销），如需缴费请重新发起。',
       status: { CREATED: '待支付', PENDING: '待支付', PAID: '已支付', CLOSED: '已关闭', REFUNDED: '已退款', FAILED: '支付失败', EXPIRED: '已过期' },
     },
     signing: {
@@ -265,7 +265,7 @@ export const messages = {
     pay: {
       title: 'Payment', purpose: 'For', amount: 'Amount', statusLabel: 'Status', expiresAt: 'Pay before', paidAt: 'Paid at',
       phoneHint: 'Scan with WeChat, or open the address below on this phone to pay.', pcHint: 'Scan the QR code with WeChat on your phone; the result shows here by itself.',
-      paidText: 'Paid. The electronic receipt is ready.', receipt: 'View the receipt', closedText: 'This order is closed (not paid in time, or cancelled); start a new payment if needed.',
+      paidText: 'Paid. The electronic receipt is ready.', receipt: 'View the receipt', receiptPending: 'The receipt is being issued…', closedText: 'This order is closed (not paid in time, or cancelled); start a new payment if needed.',
       status: { CREATED: 'Awaiting payment', PENDING: 'Awaiting payment', PAID: 'Paid', CLOSED: 'Closed', REFUNDED: 'Refunded', FAILED: 'Failed', EXPIRED: 'Expired' },
     },
     signing: {

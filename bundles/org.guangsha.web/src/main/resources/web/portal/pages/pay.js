@@ -1,7 +1,7 @@
 // 缴费: one payment order (rent, deposit, …) paid by scanning its QR code with WeChat on the phone.
 // The order's status is followed live; once paid the receipt (a document) can be viewed and printed.
 // Lines create the order through the core payments and send the citizen here: #/pay/<order id>.
-import { reactive, computed, onMounted } from 'vue';
+import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, route, t, yuan, formatTime, useProblem, GsProblem, GsPage, GsQrStatus } from 'guangsha';
 import { requireLogin, openFile, printFile, isPhone } from '../words.js';
 
@@ -29,9 +29,18 @@ export const Pay = {
       state.order = o;
       return o.status;
     }
-    function finished() {
-      load();
+    /** Paid: the receipt is issued just after the payment notice, so look again until it is there. */
+    async function finished() {
+      for (let i = 0; i < 30 && alive; i++) {
+        await load();
+        if (!state.order || state.order.status !== 'PAID' || state.order.receiptDocumentId) return;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
     }
+    let alive = true;
+    onBeforeUnmount(() => {
+      alive = false;
+    });
     async function receipt(what) {
       problem.clear();
       state.busy = what;
@@ -70,7 +79,8 @@ export const Pay = {
         </section>
         <section v-if="state.order.status === 'PAID'" class="gs-actions" data-testid="pay-done">
           <p><van-icon name="passed" aria-hidden="true" /> {{ $t('pay.paidText') }}</p>
-          <template v-if="state.order.receiptDocumentId">
+          <p v-if="!state.order.receiptDocumentId" class="gs-loading" role="status" data-testid="pay-receipt-pending">{{ $t('pay.receiptPending') }}</p>
+          <template v-else>
             <van-button round block type="primary" icon="description" :loading="state.busy === 'view'" @click="receipt('view')" data-testid="pay-receipt-view">{{ $t('pay.receipt') }}</van-button>
             <van-button round block plain type="primary" icon="printer" :loading="state.busy === 'print'" @click="receipt('print')" data-testid="pay-receipt-print">{{ $t('common.print') }}</van-button>
           </template>

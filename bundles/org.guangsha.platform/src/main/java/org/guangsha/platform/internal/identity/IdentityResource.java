@@ -23,6 +23,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.IdentityProvider;
@@ -79,7 +80,10 @@ public class IdentityResource {
     /** Body of {@code POST /password}. */
     public record ChangeRequest(String oldPassword, String newPassword) {}
 
-    /** Answer of {@code GET /me}: the owner sees the full name; ID number and mobile masked. */
+    /**
+     * Answer of {@code GET /me}: the owner sees the full name; ID number and mobile masked; {@code
+     * regionCode} is the region a caseworker acts in (null for everyone else).
+     */
     public record MeView(
             String id,
             String kind,
@@ -88,7 +92,8 @@ public class IdentityResource {
             String mobile,
             String creditCode,
             TrustLevel trustLevel,
-            Set<String> roles) {}
+            Set<String> roles,
+            String regionCode) {}
 
     private final AccountService accounts;
     private final CaptchaService captchas;
@@ -303,6 +308,7 @@ public class IdentityResource {
                 Masking.mobile(a.mobile() != null ? a.mobile() : a.contactMobile()),
                 CreditCode.mask(a.creditCode()),
                 a.trustLevel(),
-                a.roles());
+                a.roles(),
+                a.kind() == AccountKind.STAFF ? a.regionCode() : null);
     }
 }
