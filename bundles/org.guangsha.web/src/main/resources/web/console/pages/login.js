@@ -80,7 +80,7 @@ export const Login = {
             :error-message="problem.field('captchaAnswer') || (state.captchaFailed ? $t('clogin.captchaFailed') : '')" required data-testid="login-captcha">
             <template #button>
               <button type="button" class="gs-c-captcha" @click="captcha" :aria-label="$t('clogin.captchaImage')" data-testid="login-captcha-refresh">
-                <img v-if="form.image" :src="form.image" :alt="$t('clogin.captchaImage')" />
+                <img v-if="form.image" :src="form.image" :data-captcha-id="form.captchaId" :alt="$t('clogin.captchaImage')" />
                 <span v-else>{{ $t('clogin.newCaptcha') }}</span>
               </button>
             </template>

@@ -31,7 +31,7 @@ export const Pay = {
     }
     /** Paid: the receipt is issued just after the payment notice, so look again until it is there. */
     async function finished() {
-      for (let i = 0; i < 30 && alive; i++) {
+      for (let i = 0; i < 60 && alive; i++) {
         await load();
         if (!state.order || state.order.status !== 'PAID' || state.order.receiptDocumentId) return;
         await new Promise((r) => setTimeout(r, 2000));
