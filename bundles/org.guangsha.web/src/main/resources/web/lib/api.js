@@ -1,8 +1,11 @@
 // The one HTTP client of every page: bearer token, language, problem+json errors.
 import { reactive } from 'vue';
 
-const TOKEN_KEY = 'guangsha.token';
-const EXPIRES_KEY = 'guangsha.token.expiresAt';
+// The console keeps its own login: a caseworker signing in at a shared counter PC must not replace
+// (or reuse) a citizen's portal login in the same browser, nor the other way round.
+const SCOPE = document.body && document.body.classList.contains('gs-console') ? 'guangsha.console' : 'guangsha';
+const TOKEN_KEY = `${SCOPE}.token`;
+const EXPIRES_KEY = `${SCOPE}.token.expiresAt`;
 
 /** Who is signed in: the token (kept across reloads in this browser) and the /me answer. */
 export const session = reactive({
