@@ -1,7 +1,7 @@
 // 缴费: one payment order (rent, deposit, …) paid by scanning its QR code with WeChat on the phone.
 // The order's status is followed live; once paid the receipt (a document) can be viewed and printed.
 // Lines create the order through the core payments and send the citizen here: #/pay/<order id>.
-import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
+import { reactive, computed, watch, onMounted, onBeforeUnmount } from 'vue';
 import { api, route, t, yuan, formatTime, useProblem, GsProblem, GsPage, GsQrStatus } from 'guangsha';
 import { requireLogin, openFile, printFile, isPhone } from '../words.js';
 
@@ -29,15 +29,31 @@ export const Pay = {
       state.order = o;
       return o.status;
     }
-    /** Paid: the receipt is issued just after the payment notice, so look again until it is there. */
-    async function finished() {
-      for (let i = 0; i < 60 && alive; i++) {
-        await load();
-        if (!state.order || state.order.status !== 'PAID' || state.order.receiptDocumentId) return;
-        await new Promise((r) => setTimeout(r, 2000));
-      }
-    }
+    /**
+     * Paid: the receipt is issued just after the payment is recorded (or by the payment sweep when
+     * that failed), so look again until it is there. Watched on the order itself: once paid, the QR
+     * widget leaves the page and can no longer say so.
+     */
     let alive = true;
+    let waitingForReceipt = false;
+    async function awaitReceipt() {
+      if (waitingForReceipt) return;
+      waitingForReceipt = true;
+      for (let i = 0; i < 60 && alive; i++) {
+        await new Promise((r) => setTimeout(r, 2000));
+        if (!alive) return;
+        await load();
+        if (!state.order || state.order.status !== 'PAID' || state.order.receiptDocumentId) break;
+      }
+      waitingForReceipt = false;
+    }
+    function finished() {
+      load();
+    }
+    watch(
+      () => state.order && state.order.status === 'PAID' && !state.order.receiptDocumentId,
+      (missing) => missing && awaitReceipt(),
+    );
     onBeforeUnmount(() => {
       alive = false;
     });
