@@ -1,9 +1,11 @@
 // Copies the npm-only front-end libraries (Vant and the three packages it imports) from node_modules
 // into the bundle's classes, as plain ES modules the browser loads through the portal's import map.
 // Their bundler-only `process.env.NODE_ENV` checks are settled to "production" here, because no
-// bundler runs: the files are served as they are. No network, no other dependency than Node itself.
+// bundler runs, and the scripts are minified with terser (Vant ships no minified ES module; phones
+// on mobile networks load these). No network: terser comes from the same lockfile.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { minify } from 'terser';
 
 const out = process.argv[2];
 if (!out) {
@@ -30,7 +32,8 @@ for (const [from, to] of files) {
       console.error(`${from} still reads process.env after the rewrite`);
       process.exit(1);
     }
-    writeFileSync(target, text);
+    const small = await minify(text, { module: true, compress: { passes: 1 }, mangle: true, format: { comments: /^!|@license/i } });
+    writeFileSync(target, small.code);
   } else if (to.endsWith('.css')) {
     // Vant's icon font is embedded (woff2 data URL); its fallback on a CDN would break the
     // pages' Content-Security-Policy (no external hosts) and is dropped.
