@@ -93,23 +93,6 @@ export const GsStatus = {
   template: `<span class="gs-c-status" :class="'gs-c-status-' + (status || '').toLowerCase()"><van-icon :name="icon" aria-hidden="true" /> {{ words }}</span>`,
 };
 
-/**
- * The timeline as GsTimeline reads it: the server names events in lower case (`approved`), the
- * shared component's words are keyed in upper case.
- */
-export function timelineEvents(events) {
-  const known = ['CREATED', 'SUBMITTED', 'CLAIMED', 'APPROVED', 'REJECTED', 'RETURNED', 'RESUBMITTED', 'WITHDRAWN', 'ERASED', 'COMMENT'];
-  return (events || []).map((e) => {
-    let upper = (e.type || '').toUpperCase();
-    // an approval that sent the case on to the next level is not the final one
-    if (upper === 'APPROVED' && e.status && e.status !== 'APPROVED') upper = 'LEVEL_PASSED';
-    const levelName = e.level > 0 && ['CLAIMED', 'APPROVED', 'LEVEL_PASSED', 'REJECTED'].includes(upper)
-      ? { zh: `第${e.level}级`, en: `level ${e.level}` }
-      : undefined;
-    return { ...e, type: known.includes(upper) || upper === 'LEVEL_PASSED' ? upper : e.type, levelName };
-  });
-}
-
 /** A labelled native select (PC forms): `options` as `[{value, label, depth}]`. */
 export const GsSelect = {
   name: 'GsSelect',
@@ -144,24 +127,6 @@ export const GsConsolePage = {
       </div>
       <slot />
     </section>`,
-};
-
-/**
- * A form's problem when the form shows each field's message beside the field: the title, and only
- * the fields the form has no place for (`placed` names those it has).
- */
-export const GsFormProblem = {
-  name: 'GsFormProblem',
-  props: { problem: { type: Object, required: true }, placed: { type: Array, default: () => [] } },
-  setup(props) {
-    const others = computed(() => Object.entries(props.problem.fields).filter(([f]) => !props.placed.includes(f)));
-    return { others };
-  },
-  template: `
-    <div v-if="problem.message" class="gs-problem" role="alert">
-      <van-icon name="warning-o" aria-hidden="true" /> <span>{{ problem.message }}</span>
-      <ul v-if="others.length" class="gs-problem-fields"><li v-for="[f, m] in others" :key="f"><strong>{{ f }}</strong>：{{ m }}</li></ul>
-    </div>`,
 };
 
 /** Shown instead of an operator page to anyone else. */

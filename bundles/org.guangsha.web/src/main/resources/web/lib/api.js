@@ -69,6 +69,24 @@ function headers(extra) {
   return h;
 }
 
+/** The error of a request that never reached the server. */
+function networkError() {
+  return new ApiError(0, {
+    title: '网络不通，请检查网络后重试',
+    titleEn: 'Network unreachable, please check your connection and retry',
+    status: 0,
+    errors: [],
+  });
+}
+
+/** A 401 with a token: the token is no longer good; forget it and tell the page. */
+function tokenRefused(status) {
+  if (status === 401 && session.token) {
+    clearToken();
+    unauthorizedHandlers.forEach((h) => h());
+  }
+}
+
 async function fail(response) {
   let problem = null;
   const type = response.headers.get('Content-Type') || '';
@@ -79,10 +97,7 @@ async function fail(response) {
       problem = null;
     }
   }
-  if (response.status === 401 && session.token) {
-    clearToken();
-    unauthorizedHandlers.forEach((h) => h());
-  }
+  tokenRefused(response.status);
   const retryAfter = response.headers.get('Retry-After');
   const error = new ApiError(response.status, problem);
   if (retryAfter) error.retryAfter = Number(retryAfter);
@@ -102,12 +117,7 @@ async function request(method, path, { query, body, headers: extra, signal } = {
     response = await fetch(url(path, query), init);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, {
-      title: '网络不通，请检查网络后重试',
-      titleEn: 'Network unreachable, please check your connection and retry',
-      status: 0,
-      errors: [],
-    });
+    throw networkError();
   }
   if (!response.ok) await fail(response);
   if (response.status === 204) return null;
@@ -128,7 +138,7 @@ export const api = {
       xhr.open('POST', url(path));
       for (const [k, v] of Object.entries(headers({}))) xhr.setRequestHeader(k, v);
       xhr.upload.onprogress = (e) => onProgress && e.lengthComputable && onProgress(e.loaded / e.total);
-      xhr.onerror = () => reject(new ApiError(0, { title: '网络不通，请检查网络后重试', titleEn: 'Network unreachable', status: 0, errors: [] }));
+      xhr.onerror = () => reject(networkError());
       xhr.onload = () => {
         let json = null;
         try {
@@ -138,10 +148,7 @@ export const api = {
         }
         if (xhr.status >= 200 && xhr.status < 300) resolve(json);
         else {
-          if (xhr.status === 401 && session.token) {
-            clearToken();
-            unauthorizedHandlers.forEach((h) => h());
-          }
+          tokenRefused(xhr.status);
           reject(new ApiError(xhr.status, json));
         }
       };
@@ -154,7 +161,7 @@ export const api = {
     try {
       response = await fetch(url(path, query), { headers: headers({ Accept: '*/*' }) });
     } catch (e) {
-      throw new ApiError(0, { title: '网络不通，请检查网络后重试', titleEn: 'Network unreachable', status: 0, errors: [] });
+      throw networkError();
     }
     if (!response.ok) await fail(response);
     return response.blob();

@@ -54,14 +54,22 @@ export function useProblem() {
 
 /**
  * Shows a problem: its title and detail, and a hint to the marked fields. The field messages sit
- * on the fields themselves (`problem.field(name)`); a form that has no place for some field passes
- * their labels in `unplaced` (`{field: label}`) and they are listed here.
+ * on the fields themselves (`problem.field(name)`); fields the form has no place for are listed
+ * here, by label: name them in `unplaced` (`{field: label}`), or name the fields the form does
+ * place in `placed` and every other field is listed under its own name.
  */
 export const GsProblem = defineComponent({
   name: 'GsProblem',
-  props: { problem: { type: Object, required: true }, unplaced: { type: Object, default: () => ({}) } },
+  props: {
+    problem: { type: Object, required: true },
+    unplaced: { type: Object, default: () => ({}) },
+    placed: { type: Array, default: null },
+  },
   setup(props) {
-    const listed = () => Object.entries(props.problem.fields).filter(([f]) => props.unplaced[f]);
+    const listed = () =>
+      Object.entries(props.problem.fields)
+        .filter(([f]) => props.unplaced[f] || (props.placed && !props.placed.includes(f)))
+        .map(([f, m]) => [props.unplaced[f] || f, m]);
     const hint = () =>
       Object.keys(props.problem.fields).length > 0 && !listed().length && props.problem.message !== t('problem.fieldsHint');
     return { listed, hint };
@@ -71,7 +79,7 @@ export const GsProblem = defineComponent({
       <van-icon name="warning-o" aria-hidden="true" /> <span>{{ problem.message }}</span>
       <span v-if="hint()" class="gs-problem-hint"> {{ $t('problem.fieldsHint') }}</span>
       <ul v-if="listed().length" class="gs-problem-fields">
-        <li v-for="[f, m] in listed()" :key="f"><strong>{{ unplaced[f] }}</strong>：{{ m }}</li>
+        <li v-for="[label, m] in listed()" :key="label"><strong>{{ label }}</strong>：{{ m }}</li>
       </ul>
     </div>`,
 });
@@ -91,10 +99,13 @@ export const GsPage = defineComponent({
     </div>`,
 });
 
-/** A case's timeline ([{type, at, actor, status, level, remark, fieldRemarks}]) newest last. */
+/**
+ * A case's timeline ([{type, at, actor, status, level, remark, fieldRemarks}]) newest last, in the
+ * reader's words (`eventText`); `levels` names the review level of review events.
+ */
 export const GsTimeline = defineComponent({
   name: 'GsTimeline',
-  props: { events: { type: Array, default: () => [] }, statusText: Function },
+  props: { events: { type: Array, default: () => [] }, levels: Boolean },
   setup() {
     return { formatTime, eventText };
   },
@@ -102,7 +113,7 @@ export const GsTimeline = defineComponent({
     <p v-if="!events.length" class="gs-muted">{{ $t('timeline.empty') }}</p>
     <van-steps v-else direction="vertical" :active="events.length - 1" class="gs-timeline">
       <van-step v-for="(e, i) in events" :key="i">
-        <div class="gs-timeline-title"><strong>{{ eventText(e) }}</strong></div>
+        <div class="gs-timeline-title"><strong>{{ eventText(e, { levels }) }}</strong></div>
         <div class="gs-muted"><time :datetime="e.at">{{ formatTime(e.at) }}</time><span v-if="e.actor"> · {{ e.actor }}</span></div>
         <div v-if="e.remark" class="gs-timeline-remark">{{ e.remark }}</div>
         <ul v-if="e.fieldRemarks && Object.keys(e.fieldRemarks).length" class="gs-timeline-fields">
@@ -112,27 +123,19 @@ export const GsTimeline = defineComponent({
     </van-steps>`,
 });
 
-const EVENT_TEXT = {
-  'zh-CN': {
-    created: '已创建', saved: '已保存草稿', submitted: '已提交', claimed: '审核人员已受理', approved: '审核通过',
-    rejected: '审核未通过', returned: '退回补正', withdrawn: '已撤回', payment: '缴费', document: '已出具文书',
-  },
-  en: {
-    created: 'Created', saved: 'Draft saved', submitted: 'Submitted', claimed: 'Taken up by a caseworker', approved: 'Approved',
-    rejected: 'Rejected', returned: 'Returned for correction', withdrawn: 'Withdrawn', payment: 'Payment', document: 'Document issued',
-  },
-};
+const LEVEL_EVENTS = ['claimed', 'approved', 'levelPassed', 'rejected'];
 
 /**
  * Words for a timeline event (types as CaseEvent names them: `submitted`, `returned`, …; a line's
- * own types fall back to the text as sent), with the review level when there is one.
+ * own types are shown as sent). An approval that passed the case on to the next level reads as
+ * such. With `levels`, review events name their level (the console shows it, the portal not).
  */
-export function eventText(e) {
-  const words = EVENT_TEXT[prefs.locale] || EVENT_TEXT['zh-CN'];
+export function eventText(e, { levels = false } = {}) {
   const type = String(e.type || '');
-  const text = words[type.toLowerCase()] || type;
-  const level = e.levelName ? local(e.levelName) : e.level ? (prefs.locale === 'en' ? `level ${e.level}` : `第${e.level}级`) : '';
-  return level ? `${text}（${level}）` : text;
+  const key = type === 'approved' && e.status && e.status !== 'APPROVED' ? 'levelPassed' : type;
+  const path = `timeline.events.${key}`;
+  const words = i18n.global.te(path) ? t(path) : type;
+  return levels && e.level > 0 && LEVEL_EVENTS.includes(key) ? `${words}（${t('timeline.level', { level: e.level })}）` : words;
 }
 
 /**

@@ -39,7 +39,14 @@ export const messages = {
     steps: {
       draftSaved: '草稿已保存 {time}', saving: '正在保存…', resume: '已恢复上次填写的内容', position: '第 {n} 步 / 共 {total} 步',
     },
-    timeline: { empty: '暂无进度' },
+    timeline: {
+      empty: '暂无进度', level: '第{level}级',
+      events: {
+        created: '已创建', saved: '已暂存', submitted: '已提交', claimed: '审核人员已受理', approved: '审核通过',
+        rejected: '审核不通过', returned: '退回补正', levelPassed: '本级审核通过，转上级审核', resubmitted: '补正后重新提交',
+        withdrawn: '已放弃申请', payment: '缴费', document: '已出具文书',
+      },
+    },
     notFound: { title: '页面不存在', text: '您要找的页面不存在或已被移除。', home: '返回首页' },
     module: { missing: '该业务未安装或已停用', loading: '正在打开业务…' },
   },
@@ -82,7 +89,14 @@ export const messages = {
     steps: {
       draftSaved: 'Draft saved {time}', saving: 'Saving…', resume: 'Your earlier answers are back', position: 'Step {n} of {total}',
     },
-    timeline: { empty: 'No progress yet' },
+    timeline: {
+      empty: 'No progress yet', level: 'level {level}',
+      events: {
+        created: 'Created', saved: 'Saved', submitted: 'Submitted', claimed: 'Taken up by a caseworker', approved: 'Approved',
+        rejected: 'Rejected', returned: 'Returned for correction', levelPassed: 'Passed this level; on to the next',
+        resubmitted: 'Corrected and resubmitted', withdrawn: 'Withdrawn', payment: 'Payment', document: 'Document issued',
+      },
+    },
     notFound: { title: 'Page not found', text: 'The page does not exist or was removed.', home: 'Home' },
     module: { missing: 'This service is not installed or was switched off', loading: 'Opening…' },
   },

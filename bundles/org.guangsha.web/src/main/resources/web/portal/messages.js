@@ -87,10 +87,6 @@ export const messages = {
         DRAFT: '暂存', SUBMITTED: '已提交，等待审核', UNDER_REVIEW: '审核中', RETURNED: '已退回，请修改后重新提交',
         APPROVED: '审核通过', REJECTED: '审核不通过', WITHDRAWN: '已放弃',
       },
-      events: {
-        created: '已创建', saved: '已暂存', submitted: '已提交', claimed: '审核人员已受理', approved: '审核通过',
-        rejected: '审核不通过', returned: '退回补正', levelPassed: '本级审核通过，转上级审核', resubmitted: '补正后重新提交', withdrawn: '已放弃申请',
-      },
     },
     documents: {
       empty: '暂无文书。业务办结或签约后，文书会出现在这里。', number: '文书编号', issuedOn: '签发日期', validity: '有效期',
@@ -236,10 +232,6 @@ export const messages = {
       status: {
         DRAFT: 'Draft', SUBMITTED: 'Submitted, awaiting review', UNDER_REVIEW: 'Under review', RETURNED: 'Returned for correction',
         APPROVED: 'Approved', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn',
-      },
-      events: {
-        created: 'Created', saved: 'Saved', submitted: 'Submitted', claimed: 'Taken up by a caseworker', approved: 'Approved',
-        rejected: 'Rejected', returned: 'Returned for correction', levelPassed: 'Passed this level; on to the next', resubmitted: 'Corrected and resubmitted', withdrawn: 'Withdrawn',
       },
     },
     documents: {

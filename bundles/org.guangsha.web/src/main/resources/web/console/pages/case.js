@@ -6,7 +6,7 @@ import { showConfirmDialog } from 'vant';
 import {
   api, route, session, prefs, local, t, formatTime, useProblem, GsProblem, GsTimeline, GsAttachmentViewer,
 } from 'guangsha';
-import { GsStatus, GsConsolePage, timelineEvents, loadRegions, regionName } from '../common.js';
+import { GsStatus, GsConsolePage, loadRegions, regionName } from '../common.js';
 import { caseForm, fieldValue } from '../forms.js';
 
 const OPEN = ['SUBMITTED', 'UNDER_REVIEW'];
@@ -75,7 +75,7 @@ export const CaseDetail = {
     // remarks per field named by the form's labels, as the applicant's form calls them
     const events = computed(() => {
       const labels = Object.fromEntries((state.form || []).map((f) => [f.name, local(f.label) || f.name]));
-      return timelineEvents(record.value && record.value.timeline).map((e) => (e.fieldRemarks
+      return ((record.value && record.value.timeline) || []).map((e) => (e.fieldRemarks
         ? { ...e, fieldRemarks: Object.fromEntries(Object.entries(e.fieldRemarks).map(([k, v]) => [labels[k] || k, v])) }
         : e));
     });
@@ -311,7 +311,7 @@ export const CaseDetail = {
           </section>
           <section class="gs-c-card" aria-labelledby="c-timeline">
             <h2 id="c-timeline">{{ $t('case.timeline') }}</h2>
-            <GsTimeline :events="events" />
+            <GsTimeline :events="events" levels />
           </section>
         </aside>
       </div>

@@ -4,10 +4,10 @@
 import { reactive, computed, onMounted } from 'vue';
 import { showConfirmDialog } from 'vant';
 import { api, hasApi, local, t, maskMobile, useProblem, GsProblem } from 'guangsha';
-import { GsConsolePage, GsOperatorsOnly, GsSelect, GsFormProblem, isOperator, regions, loadRegions, regionName, regionsUnder, roleWord } from '../common.js';
+import { GsConsolePage, GsOperatorsOnly, GsSelect, isOperator, regions, loadRegions, regionName, regionsUnder, roleWord } from '../common.js';
 
 export const Staff = {
-  components: { GsProblem, GsConsolePage, GsOperatorsOnly, GsSelect, GsFormProblem },
+  components: { GsProblem, GsConsolePage, GsOperatorsOnly, GsSelect },
   setup() {
     const problem = useProblem();
     const createProblem = useProblem();
@@ -172,7 +172,7 @@ export const Staff = {
         </section>
         <section class="gs-c-card gs-c-create" aria-labelledby="s-create">
           <h2 id="s-create">{{ $t('ops.create') }}</h2>
-          <GsFormProblem :problem="createProblem" :placed="['username', 'name', 'password', 'role', 'regionCode']" />
+          <GsProblem :problem="createProblem" :placed="['username', 'name', 'password', 'role', 'regionCode']" />
           <p v-if="creating.done" class="gs-c-done" role="status" data-testid="staff-created"><van-icon name="passed" aria-hidden="true" /> {{ creating.done }}</p>
           <form @submit.prevent="create" novalidate data-testid="staff-create-form">
             <label class="gs-c-field gs-c-block" for="n-username"><span class="gs-c-label">{{ $t('ops.username') }} *</span>

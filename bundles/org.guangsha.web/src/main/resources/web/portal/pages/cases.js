@@ -17,15 +17,6 @@ export function caseStatusText(c) {
   return local(c.statusText) || t(`cases.status.${c.status}`);
 }
 
-/** A timeline entry in the reader's words (the server names events in lower case: `submitted`). */
-function timelineEvent(e) {
-  // an approval below the last level passes the case on to the next one
-  const type = e.type === 'approved' && e.status && e.status !== 'APPROVED' ? 'levelPassed' : e.type;
-  const key = `cases.events.${type}`;
-  const words = t(key);
-  return { ...e, type: words === key ? e.type : words };
-}
-
 export const Cases = {
   components: { GsProblem, GsPage },
   setup() {
@@ -83,7 +74,7 @@ export const CaseDetail = {
     let controller = null;
     let alive = true;
 
-    const timeline = computed(() => (state.item && state.item.timeline ? state.item.timeline.map(timelineEvent) : []));
+    const timeline = computed(() => (state.item && state.item.timeline) || []);
     /** The remarks of the latest return for correction, field by field. */
     const returned = computed(() => {
       if (!state.item || state.item.status !== 'RETURNED') return null;
