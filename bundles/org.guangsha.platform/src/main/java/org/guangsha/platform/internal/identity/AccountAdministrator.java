@@ -3,6 +3,8 @@ package org.guangsha.platform.internal.identity;
 import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.platform.identity.AccountAdministration;
+import org.guangsha.platform.identity.AccountDirectory;
+import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
@@ -12,10 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@link AccountAdministration}: accounts made by the platform's staff or tools (counter
  * registration, demo data), with every rule of self-registration, by citizens, organizations and
- * staff alike.
+ * staff alike; and {@link AccountDirectory}, the particulars lines read.
  */
-@Component(service = AccountAdministration.class)
-public class AccountAdministrator implements AccountAdministration {
+@Component(service = {AccountAdministration.class, AccountDirectory.class})
+public class AccountAdministrator implements AccountAdministration, AccountDirectory {
 
     private final AccountService accounts;
     private final StaffService staff;
@@ -81,5 +83,26 @@ public class AccountAdministrator implements AccountAdministration {
                                         null,
                                         null)
                                 .id());
+    }
+
+    @Override
+    public Optional<AccountProfile> find(String accountId) {
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        return accounts.account(accountId).map(AccountAdministrator::profile);
+    }
+
+    @Override
+    public Optional<AccountProfile> citizenByIdNumber(String idNumber) {
+        if (idNumber == null) {
+            return Optional.empty();
+        }
+        return accounts.citizenByIdNumber(idNumber).map(AccountAdministrator::profile);
+    }
+
+    private static AccountProfile profile(AccountEntity a) {
+        String mobile = a.kind() == AccountKind.ORGANIZATION ? a.contactMobile() : a.mobile();
+        return new AccountProfile(a.id(), a.kind(), a.name(), a.idNumber(), mobile, a.trustLevel());
     }
 }
