@@ -649,6 +649,26 @@ class SelectionServiceTest {
             public int sweep_seconds() {
                 return 5;
             }
+
+            @Override
+            public int broadcast_poll_millis() {
+                return 200;
+            }
+
+            @Override
+            public int broadcast_heartbeat_seconds() {
+                return 15;
+            }
+
+            @Override
+            public int broadcast_gap_millis() {
+                return 1000;
+            }
+
+            @Override
+            public int broadcast_client_backlog() {
+                return 256;
+            }
         };
     }
 
