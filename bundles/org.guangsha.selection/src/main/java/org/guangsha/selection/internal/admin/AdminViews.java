@@ -35,7 +35,8 @@ public final class AdminViews {
      * @param kind {@code FORMAL} or {@code SUPPLEMENTARY}
      * @param status {@code SCHEDULED} or {@code CLOSED}
      * @param familyCount how many families it has
-     * @param families how many of them are in each status
+     * @param families how many of them are in each status; in a formal session, the families
+     *     published in a supplementary session since are counted as {@code SUPPLEMENTARY}
      */
     public record SessionCounts(
             String id,

@@ -476,24 +476,21 @@ public class BatchImportService implements BatchImport {
                                             SessionEntity.class)
                                     .setParameter("b", batchId)
                                     .getResultList();
-                    Map<String, Map<String, Integer>> formal =
-                            statusCounts(em, "sessionId", batchId);
-                    Map<String, Map<String, Integer>> supplementary =
-                            statusCounts(em, "supplementSessionId", batchId);
+                    Map<String, Map<String, Integer>> bySession = countsBySession(em, batchId);
                     List<SessionCounts> views = new ArrayList<>();
                     for (SessionEntity s : sessions) {
-                        Map<String, Integer> counts =
-                                ("SUPPLEMENTARY".equals(s.kind()) ? supplementary : formal)
-                                        .getOrDefault(s.id(), Map.of());
-                        views.add(counts(s, counts));
+                        views.add(counts(s, bySession.getOrDefault(s.id(), Map.of())));
                     }
                     Map<String, Integer> all = new TreeMap<>();
-                    formal.values()
-                            .forEach(
-                                    m ->
-                                            m.forEach(
-                                                    (status, n) ->
-                                                            all.merge(status, n, Integer::sum)));
+                    for (Object[] row :
+                            em.createQuery(
+                                            "SELECT f.status, COUNT(f) FROM FamilyEntity f"
+                                                    + " WHERE f.batchId = :b GROUP BY f.status",
+                                            Object[].class)
+                                    .setParameter("b", batchId)
+                                    .getResultList()) {
+                        all.put((String) row[0], ((Number) row[1]).intValue());
+                    }
                     long taken =
                             em.createQuery(
                                             "SELECT COUNT(a) FROM AllocationEntity a"
@@ -529,26 +526,42 @@ public class BatchImportService implements BatchImport {
                 new TreeMap<>(counts));
     }
 
-    /** Session id → status → families, by the family's column {@code attribute}. */
-    private static Map<String, Map<String, Integer>> statusCounts(
-            EntityManager em, String attribute, String batchId) {
-        List<Object[]> rows =
+    /**
+     * Session id → status → families. A formal session counts its families by status, except those
+     * published in a supplementary session since (S-9), counted as {@code SUPPLEMENTARY}; a
+     * supplementary session counts the families published in it.
+     */
+    private static Map<String, Map<String, Integer>> countsBySession(
+            EntityManager em, String batchId) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Object[] row :
                 em.createQuery(
-                                "SELECT f."
-                                        + attribute
-                                        + ", f.status, COUNT(f) FROM FamilyEntity f"
-                                        + " WHERE f.batchId = :b AND f."
-                                        + attribute
-                                        + " IS NOT NULL GROUP BY f."
-                                        + attribute
-                                        + ", f.status",
+                                "SELECT f.sessionId, f.status, COUNT(f) FROM FamilyEntity f"
+                                        + " WHERE f.batchId = :b AND f.sessionId IS NOT NULL"
+                                        + " AND f.supplementSessionId IS NULL"
+                                        + " GROUP BY f.sessionId, f.status",
                                 Object[].class)
                         .setParameter("b", batchId)
-                        .getResultList();
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (Object[] row : rows) {
+                        .getResultList()) {
             counts.computeIfAbsent((String) row[0], k -> new TreeMap<>())
                     .put((String) row[1], ((Number) row[2]).intValue());
+        }
+        for (Object[] row :
+                em.createQuery(
+                                "SELECT f.sessionId, f.supplementSessionId, f.status, COUNT(f)"
+                                        + " FROM FamilyEntity f WHERE f.batchId = :b"
+                                        + " AND f.supplementSessionId IS NOT NULL"
+                                        + " GROUP BY f.sessionId, f.supplementSessionId, f.status",
+                                Object[].class)
+                        .setParameter("b", batchId)
+                        .getResultList()) {
+            int n = ((Number) row[3]).intValue();
+            if (row[0] != null) {
+                counts.computeIfAbsent((String) row[0], k -> new TreeMap<>())
+                        .merge("SUPPLEMENTARY", n, Integer::sum);
+            }
+            counts.computeIfAbsent((String) row[1], k -> new TreeMap<>())
+                    .merge((String) row[2], n, Integer::sum);
         }
         return counts;
     }
@@ -633,12 +646,10 @@ public class BatchImportService implements BatchImport {
                     if (s == null) {
                         return Optional.empty();
                     }
-                    String attribute =
-                            "SUPPLEMENTARY".equals(s.kind()) ? "supplementSessionId" : "sessionId";
                     return Optional.of(
                             counts(
                                     s,
-                                    statusCounts(em, attribute, s.batchId())
+                                    countsBySession(em, s.batchId())
                                             .getOrDefault(s.id(), Map.of())));
                 });
     }
