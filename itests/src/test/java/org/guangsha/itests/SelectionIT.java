@@ -78,6 +78,7 @@ public class SelectionIT extends CitizenTestSupport {
                         batch(
                                 "IT-" + shortId(),
                                 t.minusSeconds(60),
+                                2,
                                 30,
                                 units(6),
                                 List.of(
@@ -360,6 +361,7 @@ public class SelectionIT extends CitizenTestSupport {
                         batch(
                                 "IT-" + shortId(),
                                 Instant.now().minusSeconds(60),
+                                3,
                                 600,
                                 units(4),
                                 List.of(new NewSession(1, "第1场", start, start.plusSeconds(900), n)),
@@ -439,8 +441,10 @@ public class SelectionIT extends CitizenTestSupport {
         assertEquals(
                 0,
                 count(
-                        "SELECT COUNT(*) FROM SEL_FAMILY f WHERE f.BATCH_ID = ? AND ((f.STATUS = 'CONFIRMED')"
-                                + " <> EXISTS (SELECT 1 FROM SEL_ALLOCATION a WHERE a.FAMILY_ID = f.ID))",
+                        "SELECT COUNT(*) FROM SEL_FAMILY f WHERE f.BATCH_ID = ? AND ((f.STATUS ="
+                                + " 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM SEL_ALLOCATION a WHERE"
+                                + " a.FAMILY_ID = f.ID)) OR (f.STATUS <> 'CONFIRMED' AND EXISTS (SELECT"
+                                + " 1 FROM SEL_ALLOCATION a WHERE a.FAMILY_ID = f.ID)))",
                         batch.id()));
     }
 
@@ -449,6 +453,7 @@ public class SelectionIT extends CitizenTestSupport {
     private static NewBatch batch(
             String code,
             Instant preselect,
+            int cartSize,
             int windowSeconds,
             List<NewUnit> units,
             List<NewSession> sessions,
@@ -458,7 +463,7 @@ public class SelectionIT extends CitizenTestSupport {
                 "集成测试批次",
                 "440304",
                 preselect,
-                2,
+                cartSize,
                 windowSeconds,
                 "api",
                 null,
