@@ -1,6 +1,5 @@
 package org.guangsha.sandbox.internal;
 
-import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -25,10 +24,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxPingResource {
 
-    /** {@code {}} for any logged-in caller. */
+    /**
+     * {@code {}} for any logged-in caller, as a constant text: a {@code Map} answer made Jackson
+     * resolve its runtime type on every call, and under load every request thread queued on one
+     * lock of Jackson's type cache (1,000 callers: under 450 calls/s, falling with each round).
+     */
     @GET
     @RequiresTrustLevel(TrustLevel.L1)
-    public Map<String, Object> ping() {
-        return Map.of();
+    public String ping() {
+        return "{}";
     }
 }
