@@ -76,6 +76,9 @@ public class AvailabilityResource {
 
     static final int RETRY_MAX_MILLIS = 8000;
 
+    /** Output buffer of a stream response. */
+    static final int STREAM_BUFFER_BYTES = 1024;
+
     private final AvailabilityFeed feed;
     private final JpaTransactions tx;
     private final int backlog;
@@ -175,6 +178,9 @@ public class AvailabilityResource {
         // No proxy or compressor may hold events back, and no cache may keep them.
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
+        // Frames are small and flushed one by one: a small buffer instead of the container's
+        // default (32 KB, kept as long as the stream is open, for each client).
+        response.setBufferSize(STREAM_BUFFER_BYTES);
         long retry = ThreadLocalRandom.current().nextLong(RETRY_MIN_MILLIS, RETRY_MAX_MILLIS);
         StreamClient[] self = new StreamClient[1];
         self[0] =
