@@ -147,6 +147,12 @@ public class AvailabilityFeed implements ChangeFeed {
             return;
         }
         running = true;
+        // Before any client can connect, when the database answers (else the thread tries again).
+        try {
+            initialize();
+        } catch (RuntimeException e) {
+            LOG.warn("Availability feed cannot read SEL_CHANGE yet", e);
+        }
         thread = new Thread(this::loop, "guangsha-selection-feed");
         thread.setDaemon(true);
         thread.start();
@@ -309,18 +315,23 @@ public class AvailabilityFeed implements ChangeFeed {
             forgetIdle(now);
         }
         if (watermark < 0) {
-            long start = source.maxSeq();
-            for (Channel ch : channels.values()) {
-                synchronized (ch) {
-                    if (ch.floor == Long.MAX_VALUE) {
-                        ch.floor = start;
-                    }
-                }
-            }
-            watermark = start;
-            LOG.info("Availability feed starts after change {}", start);
+            initialize();
         }
         poll(now);
+    }
+
+    /** The feed starts after the last change in the table. */
+    private void initialize() {
+        long start = source.maxSeq();
+        for (Channel ch : channels.values()) {
+            synchronized (ch) {
+                if (ch.floor == Long.MAX_VALUE) {
+                    ch.floor = start;
+                }
+            }
+        }
+        watermark = start;
+        LOG.info("Availability feed starts after change {}", start);
     }
 
     private void poll(long now) {
@@ -354,8 +365,9 @@ public class AvailabilityFeed implements ChangeFeed {
     private void deliverInOrder(long now) {
         while (!pending.isEmpty() && pending.firstKey() == watermark + 1) {
             Change c = pending.pollFirstEntry().getValue();
-            publish(c, c.seq(), false, now);
+            // committed, so a snapshot read from now on shows it: the position may claim it
             watermark = c.seq();
+            publish(c, c.seq(), false, now);
         }
     }
 

@@ -3,9 +3,11 @@ package org.guangsha.selection.internal.broadcast;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.servlet.AsyncContext;
@@ -76,6 +78,12 @@ public class AvailabilityResource {
 
     static final int RETRY_MAX_MILLIS = 8000;
 
+    /** Longest reuse of a snapshot (changes that bypass the feed, such as edited units). */
+    static final long SNAPSHOT_REUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** A snapshot and when it was read. */
+    private record Snapshot(Availability availability, long madeAt) {}
+
     /** Output buffer of a stream response. */
     static final int STREAM_BUFFER_BYTES = 1024;
 
@@ -83,6 +91,7 @@ public class AvailabilityResource {
     private final JpaTransactions tx;
     private final int backlog;
     private final Set<String> knownBatches = ConcurrentHashMap.newKeySet();
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
     /** Built by DS. */
     @Activate
@@ -100,48 +109,65 @@ public class AvailabilityResource {
         this.backlog = backlog;
     }
 
-    /** The snapshot: every unit of the batch with its status, and the feed position it matches. */
+    /**
+     * The snapshot: every unit of the batch with its status, and the feed position it matches. When
+     * thousands open the page at once they share one read: a snapshot is reused while the feed
+     * stays at its position, for {@link #SNAPSHOT_REUSE_NANOS} at most.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response snapshot(@PathParam("bid") String bid) {
         // Read the position first: every change up to it is committed, so the read below sees it.
         long seq = feed.position();
-        List<UnitAvailability> units =
-                tx.read(
-                        em -> {
-                            if (!exists(em, bid)) {
-                                throw ProblemException.notFound(null);
-                            }
-                            List<?> rows =
-                                    em.createNativeQuery(
-                                                    "SELECT u.ID, u.CODE, u.BUILDING, u.UNIT_TYPE,"
-                                                            + " u.ORIENTATION, u.ROOM_NUMBER,"
-                                                            + " u.FLOOR, a.UNIT_ID FROM SEL_UNIT u"
-                                                            + " LEFT JOIN SEL_ALLOCATION a ON"
-                                                            + " a.UNIT_ID = u.ID WHERE u.BATCH_ID"
-                                                            + " = ?1 ORDER BY u.BUILDING,"
-                                                            + " u.FLOOR, u.ROOM_NUMBER")
-                                            .setParameter(1, bid)
-                                            .getResultList();
-                            List<UnitAvailability> list = new ArrayList<>(rows.size());
-                            for (Object row : rows) {
-                                Object[] r = (Object[]) row;
-                                list.add(
-                                        new UnitAvailability(
-                                                (String) r[0],
-                                                (String) r[1],
-                                                (String) r[2],
-                                                (String) r[3],
-                                                (String) r[4],
-                                                (String) r[5],
-                                                ((Number) r[6]).intValue(),
-                                                r[7] == null ? "FREE" : "TAKEN"));
-                            }
-                            return list;
-                        });
+        long now = System.nanoTime();
+        Snapshot last = snapshots.get(bid);
+        Availability availability;
+        if (last != null
+                && last.availability().seq() == seq
+                && now - last.madeAt() < SNAPSHOT_REUSE_NANOS) {
+            availability = last.availability();
+        } else {
+            availability = new Availability(bid, seq, read(bid));
+            snapshots.put(bid, new Snapshot(availability, now));
+        }
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
-        return Response.ok(new Availability(bid, seq, units)).cacheControl(noCache).build();
+        return Response.ok(availability).cacheControl(noCache).build();
+    }
+
+    private List<UnitAvailability> read(String bid) {
+        return tx.read(
+                em -> {
+                    if (!exists(em, bid)) {
+                        throw ProblemException.notFound(null);
+                    }
+                    List<?> rows =
+                            em.createNativeQuery(
+                                            "SELECT u.ID, u.CODE, u.BUILDING, u.UNIT_TYPE,"
+                                                    + " u.ORIENTATION, u.ROOM_NUMBER,"
+                                                    + " u.FLOOR, a.UNIT_ID FROM SEL_UNIT u"
+                                                    + " LEFT JOIN SEL_ALLOCATION a ON"
+                                                    + " a.UNIT_ID = u.ID WHERE u.BATCH_ID"
+                                                    + " = ?1 ORDER BY u.BUILDING,"
+                                                    + " u.FLOOR, u.ROOM_NUMBER")
+                                    .setParameter(1, bid)
+                                    .getResultList();
+                    List<UnitAvailability> list = new ArrayList<>(rows.size());
+                    for (Object row : rows) {
+                        Object[] r = (Object[]) row;
+                        list.add(
+                                new UnitAvailability(
+                                        (String) r[0],
+                                        (String) r[1],
+                                        (String) r[2],
+                                        (String) r[3],
+                                        (String) r[4],
+                                        (String) r[5],
+                                        ((Number) r[6]).intValue(),
+                                        r[7] == null ? "FREE" : "TAKEN"));
+                    }
+                    return list;
+                });
     }
 
     /**

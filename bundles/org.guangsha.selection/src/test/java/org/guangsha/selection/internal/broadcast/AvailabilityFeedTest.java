@@ -204,6 +204,33 @@ class AvailabilityFeedTest {
         }
     }
 
+    @Test
+    void aChangeCommittedOnAnotherNodeArrivesAtTheNextPollWithoutAPoke() throws Exception {
+        AvailabilityFeed polling =
+                new AvailabilityFeed(
+                        source,
+                        new AvailabilityFeed.Settings(50, 15_000, 1000, 4),
+                        System::nanoTime);
+        polling.start();
+        try {
+            CountDownLatch got = new CountDownLatch(1);
+            Recorder r =
+                    new Recorder() {
+                        @Override
+                        public boolean send(FeedEvent event) {
+                            got.countDown();
+                            return super.send(event);
+                        }
+                    };
+            polling.subscribe("A", 0L, r);
+            source.commit(1, "A", "u1"); // no poke: another node's confirm
+            assertTrue(got.await(2, TimeUnit.SECONDS));
+            assertEquals(List.of(1L), r.positions());
+        } finally {
+            polling.stop();
+        }
+    }
+
     /** Committed rows of {@code SEL_CHANGE}. */
     static final class FakeSource implements ChangeSource {
         final TreeMap<Long, Change> rows = new TreeMap<>();
