@@ -43,33 +43,13 @@ export function requireCitizen() {
 // ---------------------------------------------------------------------------------------------
 // The server's clock. Times (session start, end of the window) are the server's; the browser's
 // clock may be wrong or be changed while the page is open, so the page counts on the monotonic
-// clock (performance.now) from what the server said: its time (health's checkedAt, halfway through
-// the request) and, in the window, the seconds it says are left.
+// clock (performance.now) from what the server said: every family it sends carries `serverTime`,
+// its clock when it answered (taken as halfway through the request).
 
 const mono = () => performance.now();
 
-/** `offset`: server time minus the monotonic clock, in ms (null until known). */
-export const clock = reactive({ offset: null });
-
-let syncing = null;
-
-/** Learns the server's time once per page load (again with `force`). */
-export function syncClock(force = false) {
-  if (syncing && !force) return syncing;
-  syncing = (async () => {
-    const before = mono();
-    let answer;
-    try {
-      answer = await api.get('platform/health');
-    } catch (e) {
-      answer = e && e.problem; // 503 DOWN still says when it checked
-    }
-    const after = mono();
-    const at = answer && Date.parse(answer.checkedAt);
-    if (at && after - before < 5000) clock.offset = at - (before + after) / 2;
-  })();
-  return syncing;
-}
+/** `offset`: server time minus the monotonic clock, in ms (null until the server said). */
+export const clock = reactive({ offset: null, rtt: Infinity });
 
 /** Now on the server's clock (ms since the epoch); the browser's clock until the server said. */
 export function serverNow() {
@@ -83,30 +63,47 @@ export function deadlineOf(iso) {
   return Number.isNaN(at) ? null : mono() + (at - serverNow());
 }
 
-// ---------------------------------------------------------------------------------------------
-// The caller's families (GET /api/selection/me).
-
 /**
- * The caller's families, each with `windowDeadline`: the monotonic moment its formal window ends,
- * from the `secondsLeft` the server counted when it answered (never from the browser's clock).
+ * Reads a family answer: learns the server's clock from its `serverTime` (a quicker answer, or a
+ * newer one after a minute, is trusted more) and sets `windowDeadline`, the monotonic moment its
+ * formal window ends (S-4), or null when no window runs.
  */
-export async function loadFamilies() {
-  const list = await api.get('selection/me');
-  const received = mono();
-  for (const f of list || []) {
-    f.windowDeadline = typeof f.secondsLeft === 'number' && f.windowEndsAt ? received + f.secondsLeft * 1000 : null;
-    if (f.windowDeadline && clock.offset === null) {
-      // the window's end and the seconds left name the server's now as well
-      clock.offset = Date.parse(f.windowEndsAt) - f.windowDeadline;
+function received(f, before, after) {
+  const server = Date.parse(f.serverTime);
+  if (!Number.isNaN(server)) {
+    const rtt = after - before;
+    if (rtt <= clock.rtt || clock.offset === null || rtt < 2000) {
+      clock.offset = server - (before + after) / 2;
+      clock.rtt = rtt;
     }
   }
-  return list || [];
+  const ends = Date.parse(f.windowEndsAt);
+  if (f.phase === 'FORMAL' && !Number.isNaN(ends) && !Number.isNaN(server)) {
+    f.windowDeadline = (before + after) / 2 + (ends - server);
+  } else if (f.phase === 'FORMAL' && typeof f.secondsLeft === 'number' && f.windowEndsAt) {
+    f.windowDeadline = after + f.secondsLeft * 1000;
+  } else {
+    f.windowDeadline = null;
+  }
+  return f;
 }
 
-/** One family of the caller, or null (another's is never listed). */
+// ---------------------------------------------------------------------------------------------
+// The caller's families.
+
+/** The caller's families (GET /api/selection/me). */
+export async function loadFamilies() {
+  const before = mono();
+  const list = await api.get('selection/me');
+  const after = mono();
+  return (list || []).map((f) => received(f, before, after));
+}
+
+/** One family of the caller (another's answers 404). */
 export async function loadFamily(fid) {
-  const list = await loadFamilies();
-  return list.find((f) => String(f.familyId) === String(fid)) || null;
+  const before = mono();
+  const f = await api.get(`selection/families/${encodeURIComponent(fid)}`);
+  return received(f, before, mono());
 }
 
 /** Whether the family's 3-minute window (S-4) is running now. */
@@ -122,6 +119,7 @@ export function nextMoment(family) {
     case 'PRESELECT_NOT_OPEN':
       return { key: 'preselectOpens', deadline: deadlineOf(family.batch && family.batch.preselectStartsAt) };
     case 'PRESELECT':
+    case 'SUPPLEMENT_WAIT':
       return { key: 'sessionStarts', deadline: deadlineOf(s.startsAt) };
     case 'FORMAL':
       if (family.windowDeadline) return { key: 'windowEnds', deadline: family.windowDeadline };

@@ -7,7 +7,7 @@ import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { showToast, showConfirmDialog, showDialog } from 'vant';
 import { api, t, useProblem, GsProblem, GsPage, confirmTwice } from 'guangsha';
 import {
-  requireCitizen, loadFamily, syncClock, nextMoment, windowOpen, deadlineOf, words, go, href, unitName, newKey, slugOf, SelCountdown,
+  requireCitizen, loadFamily, nextMoment, windowOpen, deadlineOf, words, go, href, unitName, newKey, slugOf, SelCountdown,
 } from './common.js';
 import { UnitSearch, CartList, cartPath } from './units.js';
 
@@ -94,7 +94,6 @@ export const Formal = {
     }
     async function load() {
       try {
-        await syncClock();
         const family = await loadFamily(fid);
         if (!alive) return;
         state.family = family;
@@ -355,7 +354,10 @@ export const Formal = {
           <h2>{{ $t('selection.formal.overTitle') }}</h2>
           <p>{{ $t('selection.formal.overText') }}</p>
           <SelCountdown v-if="sessionEnd" :deadline="sessionEnd" :label="$t('selection.moment.sessionEnds')" @end="load" />
-          <CartList v-if="state.cart" :family-id="fid" stage="FORMAL" :cart="state.cart" />
+          <template v-if="count">
+            <h3 class="sel-subtitle">{{ $t('selection.formal.intents') }}</h3>
+            <CartList :family-id="fid" stage="FORMAL" :cart="state.cart" />
+          </template>
           <div class="gs-actions"><van-button round block plain :url="href('family/' + fid + '/result')" data-testid="formal-result-link">{{ $t('selection.entry.result') }}</van-button></div>
         </section>
 

@@ -19,7 +19,7 @@ export const messages = {
       },
       phase: {
         PRESELECT_NOT_OPEN: '预选尚未开始', PRESELECT: '预选进行中', FORMAL: '正选进行中',
-        SESSION_OVER: '本场选房已结束，系统正在确定结果', DONE: '已有选房结果',
+        SESSION_OVER: '本场选房已结束，系统正在确定结果', DONE: '已有选房结果', SUPPLEMENT_WAIT: '等待补选场次开始',
       },
       moment: {
         preselectOpens: '距预选开始', sessionStarts: '距正选开始', windowEnds: '选房剩余时间', sessionEnds: '距本场结束',
@@ -109,7 +109,7 @@ export const messages = {
       supplement: {
         whoTitle: '补选申请说明',
         who: '未在正选时间内参与选房，或正选时间结束后未选定住房的家庭（主动放弃选房的除外），如仍需选房，可在本家庭选房场次结束后至当天正选场次结束前申请补选。',
-        until: '申请截止：{at}', published: '补选场次及时间在当天正选场次结束后公布，请登录系统查看。',
+        until: '申请截止：{at}', between: '申请时间：{from} 至 {until}', published: '补选场次及时间在当天正选场次结束后公布，请登录系统查看。',
         apply: '申请补选', applyTitle: '申请补选', applyText: '确定申请补选吗？补选场次公布后，请按时参加。',
         applied: '已于 {at} 申请补选', sessionTitle: '补选场次已公布', notYou: '您目前不能申请补选。',
       },
@@ -120,7 +120,7 @@ export const messages = {
       public: {
         title: '选房结果公示', none: '暂无公示的选房批次', results: '选房结果', masked: '为保护个人信息，姓名已部分隐藏，不显示身份证号码。',
         find: '查找', findHint: '输入排位号或房号', noResults: '暂无选房结果', name: '主申请人', unit: '房源', sessionSeq: '第 {n} 场',
-        verifyRun: '核验自动选定', runTitle: '自动选定核验',
+        verifyRun: '查看公开数据并核验', runTitle: '自动选定核验', runsTitle: '系统自动选定记录', runCounts: '参与 {families} 户，选定 {assigned} 套',
         runIntro: '本页公开自动选定的全部输入（已被选定的房源、各家庭按排位的意向顺序）和结果及其 SHA-256 摘要。点击下方按钮，将在您的浏览器中按相同规则重新计算并比对。',
         batch: '选房批次', session: '场次', ranAt: '计算时间', algorithm: '算法', inputHash: '输入摘要', outputHash: '结果摘要',
         taken: '计算前已被选定的房源', familiesTitle: '参与自动选定的家庭（按排位）', intents: '意向顺序', published: '公示结果', recomputed: '重新计算',
@@ -147,7 +147,7 @@ export const messages = {
       },
       phase: {
         PRESELECT_NOT_OPEN: 'Pre-selection not open yet', PRESELECT: 'Pre-selection open', FORMAL: 'Formal selection open',
-        SESSION_OVER: 'Session over; the result is being settled', DONE: 'Result available',
+        SESSION_OVER: 'Session over; the result is being settled', DONE: 'Result available', SUPPLEMENT_WAIT: 'Waiting for the supplementary session',
       },
       moment: {
         preselectOpens: 'Pre-selection opens in', sessionStarts: 'Formal selection starts in', windowEnds: 'Time left', sessionEnds: 'Session ends in',
@@ -237,7 +237,7 @@ export const messages = {
       supplement: {
         whoTitle: 'Who may apply',
         who: 'Families that did not take part in their formal selection, or were left without a unit (except those who gave up), may apply from the end of their session until the last formal session of the day ends.',
-        until: 'Apply by {at}', published: 'Supplementary sessions and times are published after the day\'s last formal session.',
+        until: 'Apply by {at}', between: 'Apply from {from} until {until}', published: 'Supplementary sessions and times are published after the day\'s last formal session.',
         apply: 'Apply for supplementary selection', applyTitle: 'Apply', applyText: 'Apply for supplementary selection? Take part once its session is published.',
         applied: 'Applied on {at}', sessionTitle: 'Your supplementary session', notYou: 'You cannot apply for supplementary selection now.',
       },
@@ -248,7 +248,7 @@ export const messages = {
       public: {
         title: 'Selection results', none: 'No batch published yet', results: 'Results', masked: 'Names are partly hidden; ID numbers are never shown.',
         find: 'Find', findHint: 'Rank or room number', noResults: 'No results yet', name: 'Applicant', unit: 'Unit', sessionSeq: 'Session {n}',
-        verifyRun: 'check the assignment', runTitle: 'Check the assignment',
+        verifyRun: 'See the published data and check', runTitle: 'Check the assignment', runsTitle: 'Automatic assignments', runCounts: '{families} families, {assigned} units assigned',
         runIntro: 'All inputs of the assignment (units already taken, each family\'s intents in rank order), its results and their SHA-256 hashes are published here. The button below computes it again in your browser and compares.',
         batch: 'Batch', session: 'Session', ranAt: 'Computed at', algorithm: 'Algorithm', inputHash: 'Input hash', outputHash: 'Result hash',
         taken: 'Units taken before the run', familiesTitle: 'Families assigned (by rank)', intents: 'Intents in order', published: 'Published', recomputed: 'Recomputed',

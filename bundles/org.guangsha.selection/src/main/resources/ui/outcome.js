@@ -4,7 +4,7 @@
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { showConfirmDialog } from 'vant';
 import { api, t, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
-import { requireCitizen, loadFamily, syncClock, words, href, sessionTime, unitName, SelUnit, STATUS_ICONS } from './common.js';
+import { requireCitizen, loadFamily, words, href, sessionTime, unitName, SelUnit, STATUS_ICONS } from './common.js';
 
 /**
  * data-testid: `result` (`data-status`), `result-status`, `result-unit` (`data-unit` the code),
@@ -26,7 +26,6 @@ export const Result = {
     const waiting = computed(() => state.result && (state.result.status === 'WAITING' || !state.result.status));
     async function load() {
       try {
-        await syncClock();
         const [result, family] = await Promise.all([
           api.get(`selection/families/${encodeURIComponent(fid)}/result`),
           loadFamily(fid).catch(() => null),
@@ -102,7 +101,6 @@ export const Supplement = {
     const view = computed(() => (s.value.session ? 'published' : s.value.appliedAt ? 'applied' : s.value.mayApply ? 'may' : 'closed'));
     async function load() {
       try {
-        await syncClock();
         state.family = await loadFamily(fid);
         if (!state.family) problem.message = t('selection.start.notYours');
       } catch (e) {
@@ -142,7 +140,8 @@ export const Supplement = {
         <article class="sel-rules">
           <h2>{{ $t('selection.supplement.whoTitle') }}</h2>
           <p>{{ $t('selection.supplement.who') }}</p>
-          <p v-if="s.applyUntil" data-testid="supplement-until"><van-icon name="clock-o" aria-hidden="true" /> {{ $t('selection.supplement.until', { at: formatTime(s.applyUntil) }) }}</p>
+          <p v-if="s.applyUntil" data-testid="supplement-until"><van-icon name="clock-o" aria-hidden="true" />
+            {{ s.applyFrom ? $t('selection.supplement.between', { from: formatTime(s.applyFrom), until: formatTime(s.applyUntil) }) : $t('selection.supplement.until', { at: formatTime(s.applyUntil) }) }}</p>
           <p class="gs-muted">{{ $t('selection.supplement.published') }}</p>
         </article>
         <div v-if="view === 'may'" class="gs-actions">

@@ -2,7 +2,7 @@
 // orders it (上移, 下移, 置顶) and removes units that families ranked before have taken meanwhile.
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, useProblem, GsProblem, GsPage } from 'guangsha';
-import { requireCitizen, loadFamily, syncClock, nextMoment, words, go, href, SelCountdown } from './common.js';
+import { requireCitizen, loadFamily, nextMoment, words, go, href, SelCountdown } from './common.js';
 import { UnitSearch, CartList, cartPath } from './units.js';
 
 /** Loads a family and its PRE cart; sends it on when pre-selection is not (or no longer) its phase. */
@@ -11,7 +11,6 @@ function usePreselection(fid) {
   const state = reactive({ loading: true, family: null, cart: null });
   async function load() {
     try {
-      await syncClock();
       const family = await loadFamily(fid);
       state.family = family;
       if (!family) {

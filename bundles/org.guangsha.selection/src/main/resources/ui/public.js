@@ -6,7 +6,7 @@ import { api, formatTime, useProblem, GsProblem, GsPage } from 'guangsha';
 import { words, href, sessionTime } from './common.js';
 import { verifyRun } from './rerun.js';
 
-/** data-testid: `public-batches`, `public-batch` (`data-batch` the code), `public-run-link`. */
+/** data-testid: `public-batches`, `public-batch` (`data-batch` the code), `public-results-link`, `public-broadcast-link`. */
 export const PublicBatches = {
   components: { GsPage, GsProblem },
   setup() {
@@ -35,7 +35,6 @@ export const PublicBatches = {
             <li v-for="s in b.sessions" :key="s.id || s.seq">
               <span>{{ s.name }} · {{ sessionTime(s) }}</span>
               <span v-if="s.status" class="gs-muted"> · {{ words('sessionStatus', s.status) }}</span>
-              <a v-if="s.runId" :href="href('public/runs/' + s.runId)" data-testid="public-run-link"> · {{ $t('selection.public.verifyRun') }}</a>
             </li>
           </ul>
           <nav class="sel-entries">
@@ -47,33 +46,34 @@ export const PublicBatches = {
     </GsPage>`,
 };
 
-/** data-testid: `public-results` (table), `public-result` (row, `data-rank`), `public-filter`. */
+/**
+ * data-testid: `public-results` (table), `public-result` (row, `data-rank`), `public-filter`,
+ * `public-runs`, `public-run-link` (`data-run`).
+ */
 export const PublicResults = {
   components: { GsPage, GsProblem },
   props: { params: Object },
   setup(props) {
     const bid = props.params.bid;
     const problem = useProblem();
-    const state = reactive({ loading: true, rows: [], batch: null, filter: '' });
+    const state = reactive({ loading: true, rows: [], runs: [], batch: null, filter: '' });
     const rows = computed(() => {
       const f = state.filter.trim();
       return f ? state.rows.filter((r) => String(r.rank) === f || (r.unitCode || '').includes(f) || (r.roomNumber || '').includes(f)) : state.rows;
     });
     onMounted(async () => {
       try {
-        const [rows, batches] = await Promise.all([
-          api.get(`/api/selection/public/batches/${encodeURIComponent(bid)}/results`),
-          api.get('/api/selection/public/batches').catch(() => []),
-        ]);
-        state.rows = rows || [];
-        state.batch = (batches || []).find((b) => String(b.id) === String(bid)) || null;
+        const answer = await api.get(`/api/selection/public/batches/${encodeURIComponent(bid)}/results`);
+        state.rows = answer.results || [];
+        state.runs = answer.runs || [];
+        state.batch = answer.batch || null;
       } catch (e) {
         problem.set(e);
       } finally {
         state.loading = false;
       }
     });
-    return { state, problem, rows, words, href };
+    return { state, problem, rows, words, href, formatTime };
   },
   template: `
     <GsPage :title="$t('selection.public.results')">
@@ -102,6 +102,17 @@ export const PublicResults = {
             </tbody>
           </table>
         </div>
+        <template v-if="state.runs.length">
+          <h2 class="gs-section-title">{{ $t('selection.public.runsTitle') }}</h2>
+          <ul class="sel-list" data-testid="public-runs">
+            <li v-for="r in state.runs" :key="r.id" class="sel-unit">
+              <p class="sel-run-line"><strong>{{ r.sessionName || $t('selection.public.sessionSeq', { n: r.sessionSeq }) }}</strong>
+                <span class="gs-muted"> · {{ formatTime(r.ranAt) }}</span></p>
+              <p class="sel-run-line gs-muted">{{ $t('selection.public.runCounts', { families: r.families, assigned: r.assigned }) }}</p>
+              <a :href="href('public/runs/' + r.id)" data-testid="public-run-link" :data-run="r.id"><van-icon name="passed" aria-hidden="true" /> {{ $t('selection.public.verifyRun') }}</a>
+            </li>
+          </ul>
+        </template>
       </template>
     </GsPage>`,
 };
@@ -153,7 +164,7 @@ export const PublicRun = {
         <p class="sel-hint" role="note"><van-icon name="info-o" aria-hidden="true" /> {{ $t('selection.public.runIntro') }}</p>
         <dl class="sel-facts sel-facts-box">
           <dt>{{ $t('selection.public.batch') }}</dt><dd>{{ state.run.batchCode }}</dd>
-          <dt>{{ $t('selection.public.session') }}</dt><dd>{{ $t('selection.public.sessionSeq', { n: state.run.sessionSeq }) }}</dd>
+          <dt>{{ $t('selection.public.session') }}</dt><dd>{{ state.run.sessionName || $t('selection.public.sessionSeq', { n: state.run.sessionSeq }) }}</dd>
           <dt>{{ $t('selection.public.ranAt') }}</dt><dd>{{ formatTime(state.run.ranAt) }}</dd>
           <dt>{{ $t('selection.public.algorithm') }}</dt><dd><code>{{ state.run.algorithm }}</code></dd>
           <dt>{{ $t('selection.public.inputHash') }}</dt><dd><code class="sel-hash" data-testid="run-input-hash">{{ state.run.inputHash }}</code></dd>

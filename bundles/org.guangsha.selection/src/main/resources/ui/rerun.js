@@ -3,7 +3,7 @@
 // canonical form the server used. Pure functions, no page.
 
 /**
- * The assignment (algorithm `first-free-intent`): families in the published order (by rank); each
+ * The assignment (algorithm `rank-first-free-intent/1`): families in the published order (by rank); each
  * gets its first intent that is neither among `taken` nor given to a family before it in this run;
  * otherwise none.
  */
@@ -32,22 +32,22 @@ export function differences(published, recomputed) {
 }
 
 /**
- * The canonical text of the inputs, as the server hashes them (selection README, "Published
- * assignment runs"): one line `taken:` with the taken codes sorted and joined by commas, then one
- * line per family in order, `<rank>:<intents joined by commas>`; lines end with `\n`.
+ * The canonical text of the inputs, as the server hashes them (selection README, "Auto-assignment"):
+ * `JSON.stringify` of `{algorithm, taken, families: [{rank, intents}]}`, members in this order,
+ * `taken` sorted as JavaScript sorts strings, families in the order processed.
  */
 export function canonicalInputs(inputs) {
-  const taken = [...((inputs && inputs.taken) || [])].sort();
-  let text = `taken:${taken.join(',')}\n`;
-  for (const f of (inputs && inputs.families) || []) text += `${f.rank}:${(f.intents || []).join(',')}\n`;
-  return text;
+  const i = inputs || {};
+  return JSON.stringify({
+    algorithm: i.algorithm,
+    taken: [...(i.taken || [])].sort(),
+    families: (i.families || []).map((f) => ({ rank: f.rank, intents: [...(f.intents || [])] })),
+  });
 }
 
-/** The canonical text of the results: one line per family in order, `<rank>:<unit code or empty>\n`. */
+/** The canonical text of the results: `JSON.stringify` of `{results: [{rank, unitCode}]}` (null: none). */
 export function canonicalResults(results) {
-  let text = '';
-  for (const r of results || []) text += `${r.rank}:${r.unitCode || ''}\n`;
-  return text;
+  return JSON.stringify({ results: (results || []).map((r) => ({ rank: r.rank, unitCode: r.unitCode || null })) });
 }
 
 /** SHA-256 of UTF-8 text as lower-case hex: WebCrypto where the browser offers it, else below. */

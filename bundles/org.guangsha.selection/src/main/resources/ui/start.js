@@ -4,7 +4,7 @@
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
 import {
-  requireCitizen, loadFamilies, loadFamily, syncClock, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
+  requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
   STATUS_ICONS, slugOf,
 } from './common.js';
 
@@ -27,7 +27,6 @@ export const Start = {
 
     async function load() {
       try {
-        await syncClock();
         state.families = await loadFamilies();
         problem.clear();
       } catch (e) {
@@ -116,7 +115,6 @@ export const Declaration = {
 
     async function load() {
       try {
-        await syncClock();
         state.family = await loadFamily(fid);
         if (!state.family) problem.message = t('selection.start.notYours');
         else if (state.family.phase === 'FORMAL' && state.family.formalDeclaredAt) go(`family/${fid}/formal`, { replace: true });
@@ -162,8 +160,8 @@ export const Declaration = {
       <section v-else-if="state.family" class="sel-declaration" data-testid="declaration" :data-stage="stage">
         <p class="sel-phase" data-testid="declaration-phase" :data-phase="state.family.phase">
           <van-icon name="underway-o" aria-hidden="true" /> {{ words('phase', state.family.phase) }}
-          <span v-if="state.family.session" class="gs-muted"> · {{ state.family.session.name }} {{ sessionTime(state.family.session) }}</span>
         </p>
+        <p v-if="state.family.session" class="sel-session-line gs-muted">{{ state.family.session.name }} · {{ sessionTime(state.family.session) }}</p>
         <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
           :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="load" />
         <article class="sel-rules" data-testid="declaration-rules" tabindex="0" :aria-label="$t('selection.declaration.rulesTitle')">

@@ -7,6 +7,9 @@ import { SelUnit, SelSelect, unitName, slugOf } from './common.js';
 
 const PAGE_SIZE = 10;
 
+/** Refusals after which the page reads the family again (the stage is over, or another tab changed it). */
+const RELOAD = ['selection-not-open', 'selection-window-over', 'not-your-session', 'selection-finished', 'declaration-required', 'changed-concurrently'];
+
 /** The cart's path for a family and a stage (PRE or FORMAL). */
 export function cartPath(familyId, stage) {
   return `selection/families/${encodeURIComponent(familyId)}/cart/${stage}`;
@@ -85,7 +88,7 @@ export const UnitSearch = defineComponent({
           showToast({ message: t('selection.search.full', { n: (props.cart && props.cart.limit) || '' }), wordBreak: 'break-word' });
         } else {
           problem.set(e);
-          if (slug === 'selection-not-open' || slug === 'selection-window-over' || slug === 'not-your-session') emit('closed', slug);
+          if (RELOAD.includes(slug)) emit('closed', slug);
         }
       } finally {
         state.adding = '';
@@ -168,7 +171,7 @@ export const CartList = defineComponent({
       } catch (e) {
         problem.set(e);
         const slug = slugOf(e);
-        if (slug === 'selection-not-open' || slug === 'selection-window-over' || slug === 'not-your-session') emit('closed', slug);
+        if (RELOAD.includes(slug)) emit('closed', slug);
       } finally {
         state.busy = '';
       }
