@@ -1,7 +1,7 @@
 // 房源信息播报 (S-10): which units of a batch are still free, live. A snapshot first, then the
-// server-sent events of the stream after the snapshot's `seq`; on a broken connection the browser
-// reconnects (Last-Event-ID) and, if it gives up, the page opens the stream again after the last
-// change it saw. Public: no login needed.
+// server-sent events of the stream after the snapshot's feed position `seq`; on a broken connection
+// the browser reconnects by itself (Last-Event-ID) and, if it gives up (an error answer), the page
+// reads a new snapshot and opens the stream again after it. Public: no login needed.
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, useProblem, GsProblem, GsPage } from 'guangsha';
 import { words, STATUS_ICONS } from './common.js';
@@ -44,18 +44,24 @@ export const Broadcast = {
       state.units = s.units || [];
       state.seq = s.seq || 0;
     }
-    function apply(change) {
-      if (!change || (change.seq && change.seq <= state.seq)) return;
-      const u = state.units.find((x) => String(x.id) === String(change.unitId) || x.code === change.code);
+    /**
+     * One change: the unit's new status (applying it twice changes nothing). The stream position
+     * to resume after is the event's id, not the change's own number: a change committed late
+     * comes after higher numbers, so no change is ever skipped by its number.
+     */
+    function apply(change, position) {
+      const u = change && state.units.find((x) => String(x.id) === String(change.unitId) || x.code === change.code);
       if (u && u.status !== change.status) {
         u.status = change.status;
         state.flash = { ...state.flash, [u.code]: true };
         setTimeout(() => {
-          const { [u.code]: gone, ...rest } = state.flash;
+          const rest = { ...state.flash };
+          delete rest[u.code];
           state.flash = rest;
         }, 3000);
       }
-      if (change.seq) state.seq = change.seq;
+      const p = Number(position);
+      if (Number.isFinite(p) && p > state.seq) state.seq = p;
     }
     function connect() {
       if (!alive) return;
@@ -67,7 +73,7 @@ export const Broadcast = {
       };
       source.addEventListener('unit', (event) => {
         try {
-          apply(JSON.parse(event.data));
+          apply(JSON.parse(event.data), event.lastEventId);
         } catch (e) {
           // a line the page cannot read: the next snapshot corrects it
         }

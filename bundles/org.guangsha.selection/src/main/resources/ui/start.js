@@ -65,7 +65,7 @@ export const Start = {
         <p>{{ $t('selection.start.none') }}</p>
       </div>
       <ul class="sel-families" data-testid="families">
-        <li v-for="f in state.families" :key="f.familyId" class="sel-family" data-testid="family" :data-family="f.familyId" :data-phase="f.phase">
+        <li v-for="f in state.families" :key="f.familyId" class="sel-family" data-testid="family" :data-family="f.familyId" :data-batch="f.batch.code" :data-phase="f.phase">
           <header class="sel-family-head">
             <h2 class="sel-family-batch">{{ f.batch.name }}</h2>
             <span class="gs-muted">{{ f.batch.code }}</span>

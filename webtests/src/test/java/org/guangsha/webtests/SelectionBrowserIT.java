@@ -1,0 +1,267 @@
+package org.guangsha.webtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Online selection on a phone (seed 002, S-2 … S-6, S-8, S-10): 张三 opens the line, accepts the
+ * declaration, searches and pre-selects three units, orders them (置顶); when his session starts he
+ * accepts the formal declaration (去选房, the server's window starts), syncs the pre-selection
+ * (确认同步), confirms his first intent twice (确认正选) and 我的结果 shows the unit. Once the
+ * session is closed, the public results page, opened without login, lists him masked and never
+ * shows an ID number, and the page re-running the published assignment says 一致.
+ */
+class SelectionBrowserIT extends BrowserTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** 张三, the sandbox's verified citizen (sandbox README). */
+    private static final String ZHANG_SAN_MOBILE = "13800000001";
+
+    private static final String ZHANG_SAN_ID = "440304199001011233";
+
+    /** Seconds from the batch's creation to its session: time for the pre-selection in the page. */
+    private static final int PRESELECTION_SECONDS = 60;
+
+    @Test
+    void preSelectChooseInTheSessionAndFindTheResultPublished() {
+        String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
+        String citizen = rest().awaitLogin(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
+        String code = "WT-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Instant sessionStarts =
+                Instant.now().plusSeconds(PRESELECTION_SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode batch =
+                Rest.json(
+                        Rest.expect(
+                                201,
+                                rest().post(
+                                                "/api/selection/admin/batches",
+                                                newBatch(code, sessionStarts),
+                                                operator)));
+        String batchId = batch.path("id").asText();
+
+        // Pre-selection (S-2, S-3): declaration, search, three units, 置顶 for the third.
+        Browser phone = phone().signIn(citizen).open("/#/m/selection/");
+        String family = "[data-testid='family'][data-batch='" + code + "'] ";
+        phone.waitFor(By.cssSelector(family));
+        phone.waitForText(By.cssSelector(family + "[data-testid='family-phase']"), "预选进行中");
+        screenshot("selection-start-phone");
+        phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
+        phone.waitFor(testId("declaration-rules"));
+        phone.click(testId("declaration-agree"));
+        phone.click(testId("declaration-start-pre"));
+
+        phone.waitFor(testId("unit-search"));
+        new Select(phone.waitFor(testId("search-building"))).selectByVisibleText("2栋");
+        phone.click(testId("search-submit"));
+        phone.waitForText(testId("units-total"), "共 4 套");
+        for (int i = 0; i < 3; i++) {
+            String count = String.valueOf(i + 1);
+            phone.click(By.cssSelector("[data-testid='unit-item'] [data-testid='unit-add']"));
+            phone.waiting()
+                    .until(
+                            d ->
+                                    count.equals(
+                                            d.findElement(testId("pre-cart-button"))
+                                                    .getAttribute("data-count")));
+        }
+        screenshot("selection-preselect-phone");
+        phone.click(testId("pre-cart-button"));
+        phone.waitFor(testId("pre-cart-page"));
+        List<String> picked = cartCodes(phone);
+        assertEquals(3, picked.size(), "three units pre-selected");
+        phone.click(By.cssSelector("[data-testid='cart-item'][data-position='3'] [data-testid='cart-top']"));
+        List<String> ordered = List.of(picked.get(2), picked.get(0), picked.get(1));
+        phone.waiting().until(d -> ordered.equals(cartCodes(phone)));
+        screenshot("selection-my-preselection-phone");
+
+        // The session starts on the server's clock; the page follows it.
+        String familyId = familyOf(citizen, code).path("familyId").asText();
+        Await.until(
+                "the formal session of " + code + " has started",
+                Duration.ofSeconds(PRESELECTION_SECONDS + 30),
+                () ->
+                        "FORMAL"
+                                .equals(
+                                        Rest.json(
+                                                        rest().get(
+                                                                        "/api/selection/families/"
+                                                                                + familyId,
+                                                                        citizen))
+                                                .path("phase")
+                                                .asText()));
+
+        // Formal selection (S-4, S-5): 去选房, 确认同步, 确认正选 twice, 我的结果.
+        phone.open("/#/m/selection/");
+        phone.waitForText(By.cssSelector(family + "[data-testid='family-phase']"), "正选进行中");
+        phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
+        phone.click(testId("declaration-agree"));
+        phone.click(testId("declaration-start-formal"));
+        phone.waitFor(testId("formal-countdown"));
+        phone.click(testId("formal-sync-confirm"));
+        phone.waiting()
+                .until(
+                        d ->
+                                "3"
+                                        .equals(
+                                                d.findElement(testId("formal-tab-intents"))
+                                                        .getAttribute("data-count")));
+        phone.waiting().until(d -> ordered.equals(cartCodes(phone)));
+        int secondsLeft =
+                Integer.parseInt(
+                        phone.waitFor(testId("formal-countdown")).getAttribute("data-seconds"));
+        assertTrue(
+                secondsLeft > 0 && secondsLeft <= 60,
+                "the countdown follows the server's 60 s window: " + secondsLeft);
+        screenshot("selection-formal-intents-phone");
+        phone.click(testId("formal-confirm"));
+        phone.waitFor(
+                By.cssSelector(
+                        "[data-testid='formal-pick-option'][data-unit='" + ordered.get(0) + "']"));
+        screenshot("selection-formal-pick-phone");
+        phone.click(testId("formal-pick-submit"));
+        phone.click(By.cssSelector(".van-dialog__confirm"));
+        phone.type(By.cssSelector(".gs-confirm-twice input"), "确认");
+        phone.click(By.cssSelector(".gs-confirm-twice .van-dialog__confirm"));
+
+        phone.waiting(WAIT).until(ExpectedConditions.urlContains("/result"));
+        WebElement unit = phone.waitFor(testId("result-unit"));
+        assertEquals(ordered.get(0), unit.getAttribute("data-unit"));
+        phone.waitForText(testId("result-status"), "已确认正选");
+        assertFalse(phone.scrollsSideways());
+        screenshot("selection-result-phone");
+        JsonNode result =
+                Rest.json(
+                        Rest.expect(
+                                200,
+                                rest().get(
+                                                "/api/selection/families/" + familyId + "/result",
+                                                citizen)));
+        assertEquals("CONFIRMED", result.path("status").asText());
+        assertEquals(ordered.get(0), result.path("allocation").path("unit").path("code").asText());
+
+        // The session closes (here at once, by the operator); its results are public (S-6).
+        String sessionId = familyOf(citizen, code).path("session").path("id").asText();
+        Rest.expect(
+                200,
+                rest().post("/api/selection/admin/sessions/" + sessionId + "/close", Map.of(), operator));
+        Browser anyone = phone().open("/#/m/selection/public/" + batchId);
+        anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='3']"));
+        String page = anyone.text();
+        assertTrue(page.contains(ordered.get(0)), "张三's unit is listed");
+        assertTrue(page.contains("张*"), "names are masked");
+        assertFalse(page.contains(ZHANG_SAN_ID), "never an ID number");
+        assertFalse(page.contains(ZHANG_SAN_ID.substring(0, 6) + "*"), "not even a masked one");
+        assertFalse(page.contains("张三"), "never a whole name");
+        screenshot("selection-public-results-phone");
+
+        anyone.click(testId("public-run-link"));
+        anyone.click(testId("run-verify"));
+        anyone.waiting(WAIT)
+                .until(
+                        d ->
+                                "match"
+                                        .equals(
+                                                d.findElement(testId("run-verdict"))
+                                                        .getAttribute("data-verdict")));
+        anyone.waitForText(testId("run-verdict"), "一致");
+        screenshot("selection-public-run-phone");
+    }
+
+    /**
+     * A batch of eight units in two buildings; 张三 is rank 3 of session 1, which starts at {@code
+     * sessionStarts} and gives each family a 60 s window; the two families ranked before him never
+     * take part.
+     */
+    private static Map<String, Object> newBatch(String code, Instant sessionStarts) {
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (int building = 1; building <= 2; building++) {
+            for (int floor = 2; floor <= 3; floor++) {
+                for (int room = 1; room <= 2; room++) {
+                    String number = floor + "0" + room;
+                    Map<String, Object> u = new LinkedHashMap<>();
+                    u.put("code", building + "-" + number);
+                    u.put("project", "龙华保障房");
+                    u.put("building", building + "栋");
+                    u.put("unitType", room == 1 ? "一房一厅" : "两房一厅");
+                    u.put("orientation", room == 1 ? "南" : "北");
+                    u.put("roomNumber", number);
+                    u.put("floor", floor);
+                    u.put("areaCentiM2", room == 1 ? 4530 : 6285);
+                    u.put("rentFen", room == 1 ? 120_000 : 168_000);
+                    u.put("address", "深圳市龙华区" + building + "栋" + number);
+                    units.add(u);
+                }
+            }
+        }
+        List<Map<String, Object>> families = new ArrayList<>();
+        int seed = ThreadLocalRandom.current().nextInt(100, 800);
+        families.add(family(1, "李测试", PortalBrowserIT.idNumber("440304", seed)));
+        families.add(family(2, "王测试", PortalBrowserIT.idNumber("440304", seed + 1)));
+        families.add(family(3, "张三", ZHANG_SAN_ID));
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("seq", 1);
+        session.put("name", "第1场");
+        session.put("startsAt", sessionStarts.toString());
+        session.put("endsAt", sessionStarts.plusSeconds(600).toString());
+        session.put("capacity", 3);
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("code", code);
+        batch.put("name", "浏览器测试选房批次 " + code);
+        batch.put("regionCode", "440304");
+        batch.put("preselectStartsAt", Instant.now().minusSeconds(60).toString());
+        batch.put("cartSize", 3);
+        batch.put("windowSeconds", 60);
+        batch.put("units", units);
+        batch.put("sessions", List.of(session));
+        batch.put("families", families);
+        return batch;
+    }
+
+    private static Map<String, Object> family(int rank, String name, String idNumber) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("rank", rank);
+        f.put("applicantName", name);
+        f.put("idNumber", idNumber);
+        f.put("householdSize", 2);
+        f.put("sessionSeq", 1);
+        return f;
+    }
+
+    /** The caller's family in the batch {@code code}, from {@code GET /api/selection/me}. */
+    private static JsonNode familyOf(String token, String code) {
+        for (JsonNode f : Rest.json(Rest.expect(200, rest().get("/api/selection/me", token)))) {
+            if (code.equals(f.path("batch").path("code").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("张三 is no family of " + code);
+    }
+
+    /** The unit codes of the cart shown, in order. */
+    private static List<String> cartCodes(Browser browser) {
+        return browser.driver().findElements(testId("cart-item")).stream()
+                .map(e -> e.getAttribute("data-unit"))
+                .toList();
+    }
+
+    private static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+}
