@@ -5,6 +5,7 @@ import { Preselect, PreCart } from './preselect.js';
 import { Formal } from './formal.js';
 import { Result, Supplement } from './outcome.js';
 import { Broadcast } from './broadcast.js';
+import { Signing, Materials } from './signing.js';
 import { PublicBatches, PublicResults, PublicRun } from './public.js';
 import { messages } from './messages.js';
 
@@ -17,6 +18,8 @@ export default {
     { path: 'family/:fid/formal', component: Formal },
     { path: 'family/:fid/result', component: Result },
     { path: 'family/:fid/supplement', component: Supplement },
+    { path: 'family/:fid/signing', component: Signing },
+    { path: 'family/:fid/materials', component: Materials },
     // public, no login: the availability broadcast, the published results and assignment runs
     { path: 'broadcast/:bid', component: Broadcast },
     { path: 'public', component: PublicBatches },
