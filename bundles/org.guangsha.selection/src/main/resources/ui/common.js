@@ -106,6 +106,17 @@ export async function loadFamily(fid) {
   return received(f, before, mono());
 }
 
+/**
+ * A moment the page counted down to has come: read the family now and twice more shortly after,
+ * since the server may pass the moment a little after this page's countdown (its clock is the
+ * reference, known here to within half a round trip).
+ */
+export function momentCame(load) {
+  load();
+  setTimeout(load, 1500);
+  setTimeout(load, 4000);
+}
+
 /** Whether the family's 3-minute window (S-4) is running now. */
 export function windowOpen(family) {
   return !!(family && family.phase === 'FORMAL' && family.windowDeadline && family.windowDeadline > mono());

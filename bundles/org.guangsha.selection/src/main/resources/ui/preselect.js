@@ -2,7 +2,7 @@
 // orders it (上移, 下移, 置顶) and removes units that families ranked before have taken meanwhile.
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, useProblem, GsProblem, GsPage } from 'guangsha';
-import { requireCitizen, loadFamily, nextMoment, words, go, href, SelCountdown } from './common.js';
+import { momentCame, requireCitizen, loadFamily, nextMoment, words, go, href, SelCountdown } from './common.js';
 import { UnitSearch, CartList, cartPath } from './units.js';
 
 /** Loads a family and its PRE cart; sends it on when pre-selection is not (or no longer) its phase. */
@@ -45,7 +45,7 @@ export const Preselect = {
     const fid = props.params.fid;
     const { problem, state, load, open, count } = usePreselection(fid);
     if (ok) onMounted(load);
-    return { fid, problem, state, load, open, count, nextMoment, words, href, go };
+    return { momentCame, fid, problem, state, load, open, count, nextMoment, words, href, go };
   },
   template: `
     <GsPage :title="$t('selection.pre.title')" :back-to="'/m/selection/'">
@@ -54,7 +54,7 @@ export const Preselect = {
       <div v-else-if="state.family" data-testid="pre-page">
         <div class="sel-bar">
           <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="load" />
+            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
           <van-button v-if="state.cart" round type="primary" plain icon="shopping-cart-o" :url="href('family/' + fid + '/pre/cart')"
             data-testid="pre-cart-button" :data-count="count" class="sel-cart-button">
             {{ $t('selection.pre.myCart') }}
@@ -99,7 +99,7 @@ export const PreCart = {
       });
     }
     onBeforeUnmount(() => clearInterval(timer));
-    return { fid, problem, state, load, open, count, nextMoment, href };
+    return { momentCame, fid, problem, state, load, open, count, nextMoment, href };
   },
   template: `
     <GsPage :title="$t('selection.pre.myCart')" :back-to="'/m/selection/family/' + fid + '/pre'">
@@ -107,7 +107,7 @@ export const PreCart = {
       <p v-if="state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
       <div v-else-if="state.family && state.cart" data-testid="pre-cart-page">
         <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="load" />
+          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
         <p class="sel-cart-count" data-testid="pre-cart-count" :data-count="count">{{ $t('selection.pre.count', { n: count, limit: state.cart.limit }) }}</p>
         <p class="sel-hint" role="note"><van-icon name="info-o" aria-hidden="true" /> {{ $t('selection.pre.orderHint') }}</p>
         <CartList :family-id="fid" stage="PRE" :cart="state.cart" :editable="open" @cart="(c) => (state.cart = c)" @closed="load" />

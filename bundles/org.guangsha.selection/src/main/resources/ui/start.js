@@ -4,7 +4,7 @@
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
 import {
-  requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
+  momentCame, requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
   STATUS_ICONS, slugOf,
 } from './common.js';
 
@@ -54,7 +54,7 @@ export const Start = {
       timer = setInterval(() => document.visibilityState === 'visible' && load(), 30000);
     });
     onBeforeUnmount(() => clearInterval(timer));
-    return { state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime, unitName, STATUS_ICONS };
+    return { momentCame, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime, unitName, STATUS_ICONS };
   },
   template: `
     <GsPage :title="$t('selection.start.title')">
@@ -83,7 +83,7 @@ export const Start = {
             <span v-if="f.allocation && f.allocation.unit" class="sel-phase-unit">：{{ unitName(f.allocation.unit) }}</span>
           </p>
           <SelCountdown v-if="nextMoment(f) && nextMoment(f).deadline" :deadline="nextMoment(f).deadline"
-            :label="$t('selection.moment.' + nextMoment(f).key)" testid="family-countdown" @end="load" />
+            :label="$t('selection.moment.' + nextMoment(f).key)" testid="family-countdown" @end="momentCame(load)" />
           <nav class="sel-entries" :aria-label="$t('selection.start.entries')">
             <a v-for="e in entries(f)" :key="e.key" :href="href(e.to)" class="sel-entry" :class="{ 'sel-entry-primary': e.primary }"
               :data-testid="'entry-' + e.key">
@@ -151,7 +151,7 @@ export const Declaration = {
       }
     }
     if (ok) onMounted(load);
-    return { state, problem, stage, start, load, nextMoment, words, href, sessionTime };
+    return { momentCame, state, problem, stage, start, load, nextMoment, words, href, sessionTime };
   },
   template: `
     <GsPage :title="$t('selection.declaration.title')" :back-to="'/m/selection/'">
@@ -163,7 +163,7 @@ export const Declaration = {
         </p>
         <p v-if="state.family.session" class="sel-session-line gs-muted">{{ state.family.session.name }} · {{ sessionTime(state.family.session) }}</p>
         <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="load" />
+          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
         <article class="sel-rules" data-testid="declaration-rules" tabindex="0" :aria-label="$t('selection.declaration.rulesTitle')">
           <h2>{{ $t('selection.declaration.rulesTitle') }}</h2>
           <ol>

@@ -22,10 +22,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Online selection on a phone (seed 002, S-2 … S-6, S-8, S-10): 张三 opens the line, accepts the
  * declaration, searches and pre-selects three units, orders them (置顶); when his session starts he
- * accepts the formal declaration (去选房, the server's window starts), syncs the pre-selection
- * (确认同步), confirms his first intent twice (确认正选) and 我的结果 shows the unit. Once the
- * session is closed, the public results page, opened without login, lists him masked and never
- * shows an ID number, and the page re-running the published assignment says 一致.
+ * accepts the formal declaration (去选房, the server's window starts), syncs the pre-selection (确认同步),
+ * confirms his first intent twice (确认正选) and 我的结果 shows the unit. Once the session is closed, the
+ * public results page, opened without login, lists him masked and never shows an ID number, and the
+ * page re-running the published assignment says 一致.
  */
 class SelectionBrowserIT extends BrowserTestSupport {
 
@@ -61,7 +61,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         String family = "[data-testid='family'][data-batch='" + code + "'] ";
         phone.waitFor(By.cssSelector(family));
         phone.waitForText(By.cssSelector(family + "[data-testid='family-phase']"), "预选进行中");
-        screenshot("selection-start-phone");
+        shot("selection-start-phone");
         phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
         phone.waitFor(testId("declaration-rules"));
         phone.click(testId("declaration-agree"));
@@ -81,35 +81,29 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                             d.findElement(testId("pre-cart-button"))
                                                     .getAttribute("data-count")));
         }
-        screenshot("selection-preselect-phone");
+        shot("selection-preselect-phone");
         phone.click(testId("pre-cart-button"));
         phone.waitFor(testId("pre-cart-page"));
         List<String> picked = cartCodes(phone);
         assertEquals(3, picked.size(), "three units pre-selected");
-        phone.click(By.cssSelector("[data-testid='cart-item'][data-position='3'] [data-testid='cart-top']"));
+        phone.click(
+                By.cssSelector(
+                        "[data-testid='cart-item'][data-position='3'] [data-testid='cart-top']"));
         List<String> ordered = List.of(picked.get(2), picked.get(0), picked.get(1));
         phone.waiting().until(d -> ordered.equals(cartCodes(phone)));
-        screenshot("selection-my-preselection-phone");
+        shot("selection-my-preselection-phone");
 
-        // The session starts on the server's clock; the page follows it.
+        // The session starts on the server's clock: the start page, left open, turns to the formal
+        // selection by itself when its countdown ends.
         String familyId = familyOf(citizen, code).path("familyId").asText();
-        Await.until(
-                "the formal session of " + code + " has started",
-                Duration.ofSeconds(PRESELECTION_SECONDS + 30),
-                () ->
-                        "FORMAL"
-                                .equals(
-                                        Rest.json(
-                                                        rest().get(
-                                                                        "/api/selection/families/"
-                                                                                + familyId,
-                                                                        citizen))
-                                                .path("phase")
-                                                .asText()));
+        phone.open("/#/m/selection/");
+        phone.waitFor(By.cssSelector(family + "[data-testid='family-countdown']"));
+        phone.waiting(Duration.ofSeconds(PRESELECTION_SECONDS + 30))
+                .until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(family + "[data-testid='family-phase']"), "正选进行中"));
 
         // Formal selection (S-4, S-5): 去选房, 确认同步, 确认正选 twice, 我的结果.
-        phone.open("/#/m/selection/");
-        phone.waitForText(By.cssSelector(family + "[data-testid='family-phase']"), "正选进行中");
         phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
         phone.click(testId("declaration-agree"));
         phone.click(testId("declaration-start-formal"));
@@ -129,12 +123,12 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertTrue(
                 secondsLeft > 0 && secondsLeft <= 60,
                 "the countdown follows the server's 60 s window: " + secondsLeft);
-        screenshot("selection-formal-intents-phone");
+        shot("selection-formal-intents-phone");
         phone.click(testId("formal-confirm"));
         phone.waitFor(
                 By.cssSelector(
                         "[data-testid='formal-pick-option'][data-unit='" + ordered.get(0) + "']"));
-        screenshot("selection-formal-pick-phone");
+        shot("selection-formal-pick-phone");
         phone.click(testId("formal-pick-submit"));
         phone.click(By.cssSelector(".van-dialog__confirm"));
         phone.type(By.cssSelector(".gs-confirm-twice input"), "确认");
@@ -145,7 +139,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertEquals(ordered.get(0), unit.getAttribute("data-unit"));
         phone.waitForText(testId("result-status"), "已确认正选");
         assertFalse(phone.scrollsSideways());
-        screenshot("selection-result-phone");
+        shot("selection-result-phone");
         JsonNode result =
                 Rest.json(
                         Rest.expect(
@@ -160,7 +154,10 @@ class SelectionBrowserIT extends BrowserTestSupport {
         String sessionId = familyOf(citizen, code).path("session").path("id").asText();
         Rest.expect(
                 200,
-                rest().post("/api/selection/admin/sessions/" + sessionId + "/close", Map.of(), operator));
+                rest().post(
+                                "/api/selection/admin/sessions/" + sessionId + "/close",
+                                Map.of(),
+                                operator));
         Browser anyone = phone().open("/#/m/selection/public/" + batchId);
         anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='3']"));
         String page = anyone.text();
@@ -169,7 +166,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertFalse(page.contains(ZHANG_SAN_ID), "never an ID number");
         assertFalse(page.contains(ZHANG_SAN_ID.substring(0, 6) + "*"), "not even a masked one");
         assertFalse(page.contains("张三"), "never a whole name");
-        screenshot("selection-public-results-phone");
+        shot("selection-public-results-phone");
 
         anyone.click(testId("public-run-link"));
         anyone.click(testId("run-verify"));
@@ -181,7 +178,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                                 d.findElement(testId("run-verdict"))
                                                         .getAttribute("data-verdict")));
         anyone.waitForText(testId("run-verdict"), "一致");
-        screenshot("selection-public-run-phone");
+        shot("selection-public-run-phone");
     }
 
     /**
@@ -252,6 +249,15 @@ class SelectionBrowserIT extends BrowserTestSupport {
             }
         }
         throw new AssertionError("张三 is no family of " + code);
+    }
+
+    /** A screenshot of the last browser once Vant's toasts are gone (they hide what matters). */
+    private void shot(String name) {
+        browser()
+                .waitUntil(
+                        ExpectedConditions.invisibilityOfElementLocated(
+                                By.cssSelector(".van-toast")));
+        screenshot(name);
     }
 
     /** The unit codes of the cart shown, in order. */
