@@ -1,7 +1,7 @@
 // 选房结果公示, without login: the batches, each batch's results (names masked, no ID number), and
 // each auto-assignment run (S-6) with its published inputs and hashes and a button that runs the
 // assignment again in this browser and says whether it agrees (一致 / 不一致).
-import { reactive, computed, onMounted } from 'vue';
+import { reactive, computed, ref, nextTick, onMounted } from 'vue';
 import { api, formatTime, useProblem, GsProblem, GsPage } from 'guangsha';
 import { words, href, sessionTime } from './common.js';
 import { verifyRun } from './rerun.js';
@@ -118,7 +118,8 @@ export const PublicResults = {
 };
 
 /**
- * data-testid: `run` (`data-run`), `run-input-hash`, `run-output-hash`, `run-families`, `run-verify`
+ * data-testid: `run` (`data-run`), `run-input-hash`, `run-output-hash`, `run-families`, `run-family`
+ * (`data-rank`, `data-published`, `data-recomputed`), `run-verify`
  * (the button), `run-verdict` (`data-verdict`: match, mismatch), `run-check-results`,
  * `run-check-input-hash`, `run-check-output-hash` (each `data-ok`), `run-differences`.
  */
@@ -134,11 +135,14 @@ export const PublicRun = {
       if (!c) return '';
       return c.resultsMatch && c.inputHashMatches && c.outputHashMatches ? 'match' : 'mismatch';
     });
+    const verdictBox = ref(null);
     async function check() {
       state.checking = true;
       problem.clear();
       try {
         state.check = await verifyRun(state.run);
+        await nextTick();
+        if (verdictBox.value) verdictBox.value.scrollIntoView({ block: 'center', behavior: 'smooth' });
       } catch (e) {
         problem.set(e);
       } finally {
@@ -154,7 +158,7 @@ export const PublicRun = {
         state.loading = false;
       }
     });
-    return { state, problem, verdict, check, formatTime };
+    return { state, problem, verdict, verdictBox, check, formatTime };
   },
   template: `
     <GsPage :title="$t('selection.public.runTitle')">
@@ -181,7 +185,10 @@ export const PublicRun = {
               <th v-if="state.check" scope="col">{{ $t('selection.public.recomputed') }}</th>
             </tr></thead>
             <tbody>
-              <tr v-for="(f, i) in state.run.inputs.families" :key="f.rank">
+              <tr v-if="!state.run.inputs.families.length"><td :colspan="state.check ? 4 : 3" class="gs-muted">{{ $t('selection.public.noFamilies') }}</td></tr>
+              <tr v-for="(f, i) in state.run.inputs.families" :key="f.rank" data-testid="run-family" :data-rank="f.rank"
+                :data-published="(state.run.results[i] && state.run.results[i].unitCode) || ''"
+                :data-recomputed="state.check ? (state.check.recomputed[i] && state.check.recomputed[i].unitCode) || '' : null">
                 <td>{{ f.rank }}</td>
                 <td class="sel-codes">{{ (f.intents || []).join('、') || '—' }}</td>
                 <td>{{ (state.run.results[i] && state.run.results[i].unitCode) || '—' }}</td>
@@ -193,7 +200,7 @@ export const PublicRun = {
         <div class="gs-actions">
           <van-button round block type="primary" icon="replay" :loading="state.checking" @click="check" data-testid="run-verify">{{ $t('selection.public.verify') }}</van-button>
         </div>
-        <section v-if="state.check" class="sel-verdict" :class="'sel-verdict-' + verdict" role="status" aria-live="polite" data-testid="run-verdict" :data-verdict="verdict">
+        <section v-if="state.check" ref="verdictBox" class="sel-verdict" :class="'sel-verdict-' + verdict" role="status" aria-live="polite" data-testid="run-verdict" :data-verdict="verdict">
           <h2><van-icon :name="verdict === 'match' ? 'passed' : 'warning-o'" aria-hidden="true" /> {{ $t('selection.public.' + verdict) }}</h2>
           <ul class="sel-checks">
             <li data-testid="run-check-results" :data-ok="state.check.resultsMatch">

@@ -43,6 +43,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
     void preSelectChooseInTheSessionAndFindTheResultPublished() {
         String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
         String citizen = rest().awaitLogin(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
+        Other other = registerVerifiedCitizen();
         String code = "WT-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         Instant sessionStarts =
                 Instant.now().plusSeconds(PRESELECTION_SECONDS).truncatedTo(ChronoUnit.SECONDS);
@@ -52,7 +53,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                 201,
                                 rest().post(
                                                 "/api/selection/admin/batches",
-                                                newBatch(code, sessionStarts),
+                                                newBatch(code, sessionStarts, other),
                                                 operator)));
         String batchId = batch.path("id").asText();
 
@@ -93,6 +94,22 @@ class SelectionBrowserIT extends BrowserTestSupport {
         phone.waiting().until(d -> ordered.equals(cartCodes(phone)));
         shot("selection-my-preselection-phone");
 
+        // Rank 1 pre-selects 张三's first choice and another unit, through the REST API.
+        Map<String, String> unitIds = unitIds(batchId, citizen);
+        String otherFamily = familyOf(other.token(), code).path("familyId").asText();
+        String otherPath = "/api/selection/families/" + otherFamily;
+        Rest.expect(
+                200, rest().post(otherPath + "/preselection/declaration", Map.of(), other.token()));
+        String othersSecond = ordered.get(0).equals("2-302") ? "2-301" : "2-302";
+        for (String unit : List.of(ordered.get(0), othersSecond)) {
+            Rest.expect(
+                    200,
+                    rest().post(
+                                    otherPath + "/cart/PRE/items",
+                                    Map.of("unitId", unitIds.get(unit)),
+                                    other.token()));
+        }
+
         // The session starts on the server's clock: the start page, left open, turns to the formal
         // selection by itself when its countdown ends.
         String familyId = familyOf(citizen, code).path("familyId").asText();
@@ -102,6 +119,10 @@ class SelectionBrowserIT extends BrowserTestSupport {
                 .until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.cssSelector(family + "[data-testid='family-phase']"), "正选进行中"));
+
+        // Rank 1 enters the formal selection and syncs, but never confirms (S-6 assigns it).
+        Rest.expect(200, rest().post(otherPath + "/formal/declaration", Map.of(), other.token()));
+        Rest.expect(200, rest().post(otherPath + "/formal/sync", Map.of(), other.token()));
 
         // Formal selection (S-4, S-5): 去选房, 确认同步, 确认正选 twice, 我的结果.
         phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
@@ -160,8 +181,12 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                 operator));
         Browser anyone = phone().open("/#/m/selection/public/" + batchId);
         anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='3']"));
+        anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='1']"));
         String page = anyone.text();
         assertTrue(page.contains(ordered.get(0)), "张三's unit is listed");
+        assertTrue(page.contains(othersSecond), "rank 1 got its first intent still free (S-6)");
+        assertFalse(page.contains(other.idNumber()), "never an ID number");
+        assertFalse(page.contains(other.name()), "never a whole name");
         assertTrue(page.contains("张*"), "names are masked");
         assertFalse(page.contains(ZHANG_SAN_ID), "never an ID number");
         assertFalse(page.contains(ZHANG_SAN_ID.substring(0, 6) + "*"), "not even a masked one");
@@ -178,15 +203,20 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                                 d.findElement(testId("run-verdict"))
                                                         .getAttribute("data-verdict")));
         anyone.waitForText(testId("run-verdict"), "一致");
+        assertEquals(
+                othersSecond,
+                anyone.driver()
+                        .findElement(By.cssSelector("[data-testid='run-family'][data-rank='1']"))
+                        .getAttribute("data-recomputed"));
         shot("selection-public-run-phone");
     }
 
     /**
      * A batch of eight units in two buildings; 张三 is rank 3 of session 1, which starts at {@code
-     * sessionStarts} and gives each family a 60 s window; the two families ranked before him never
-     * take part.
+     * sessionStarts} and gives each family a 60 s window; rank 1 is {@code other}, rank 2 never
+     * takes part.
      */
-    private static Map<String, Object> newBatch(String code, Instant sessionStarts) {
+    private static Map<String, Object> newBatch(String code, Instant sessionStarts, Other other) {
         List<Map<String, Object>> units = new ArrayList<>();
         for (int building = 1; building <= 2; building++) {
             for (int floor = 2; floor <= 3; floor++) {
@@ -208,9 +238,13 @@ class SelectionBrowserIT extends BrowserTestSupport {
             }
         }
         List<Map<String, Object>> families = new ArrayList<>();
-        int seed = ThreadLocalRandom.current().nextInt(100, 800);
-        families.add(family(1, "李测试", PortalBrowserIT.idNumber("440304", seed)));
-        families.add(family(2, "王测试", PortalBrowserIT.idNumber("440304", seed + 1)));
+        families.add(family(1, other.name(), other.idNumber()));
+        families.add(
+                family(
+                        2,
+                        "王测试",
+                        PortalBrowserIT.idNumber(
+                                "440305", ThreadLocalRandom.current().nextInt(100, 888))));
         families.add(family(3, "张三", ZHANG_SAN_ID));
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("seq", 1);
@@ -239,6 +273,55 @@ class SelectionBrowserIT extends BrowserTestSupport {
         f.put("householdSize", 2);
         f.put("sessionSeq", 1);
         return f;
+    }
+
+    /** A citizen registered for this test and verified (L2) by the sandbox's bank-card rule. */
+    private record Other(String name, String idNumber, String token) {}
+
+    private static Other registerVerifiedCitizen() {
+        String idNumber =
+                PortalBrowserIT.idNumber("440304", ThreadLocalRandom.current().nextInt(100, 888));
+        String mobile = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        String password = "Welcome@2026a";
+        Map<String, String> register = new LinkedHashMap<>();
+        register.put("name", "李选房");
+        register.put("idNumber", idNumber);
+        register.put("mobile", mobile);
+        register.put("password", password);
+        register.putAll(rest().captcha());
+        Rest.expect(201, rest().post("/api/identity/register", register));
+        String token = rest().login(mobile, password);
+        Map<String, Object> verification =
+                Map.of(
+                        "method",
+                        "bank-card",
+                        "input",
+                        Map.of("cardNumber", "6222020200112230004", "reservedMobile", mobile));
+        JsonNode verified =
+                Rest.json(
+                        Rest.expect(
+                                200,
+                                rest().post("/api/identity/verifications", verification, token)));
+        assertEquals("L2", verified.path("trustLevel").asText(), verified.toString());
+        return new Other("李选房", idNumber, token);
+    }
+
+    /** The batch's unit ids by code. */
+    private static Map<String, String> unitIds(String batchId, String token) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode u :
+                Rest.json(
+                                Rest.expect(
+                                        200,
+                                        rest().get(
+                                                        "/api/selection/batches/"
+                                                                + batchId
+                                                                + "/units?size=50",
+                                                        token)))
+                        .path("items")) {
+            ids.put(u.path("code").asText(), u.path("id").asText());
+        }
+        return ids;
     }
 
     /** The caller's family in the batch {@code code}, from {@code GET /api/selection/me}. */
