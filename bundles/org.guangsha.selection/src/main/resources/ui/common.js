@@ -9,9 +9,14 @@ ensureStylesheet('/ui/selection/selection.css');
 /** The line's place in the portal: `#/m/selection/<path>`. */
 export const BASE = '/m/selection';
 
-/** Goes to a page of the line (`family/7/pre`). */
+/**
+ * Goes to a page of the line (`family/7/pre`); not when it is the page shown (replacing the address
+ * by itself fires popstate, which closes every open Vant dialog).
+ */
 export function go(path, options) {
-  navigate(`${BASE}/${path}`, options);
+  const target = `${BASE}/${path}`;
+  if (route.path === target) return;
+  navigate(target, options);
 }
 
 /** The portal address (after '#') of a page of the line, for `href`. */
@@ -107,14 +112,23 @@ export async function loadFamily(fid) {
 }
 
 /**
- * A moment the page counted down to has come: read the family now and twice more shortly after,
- * since the server may pass the moment a little after this page's countdown (its clock is the
- * reference, known here to within half a round trip).
+ * For a countdown's `end`: when the moment has come, read the family now and twice more shortly
+ * after, since the server may pass the moment a little after this page's countdown (its clock is
+ * the reference, known here to within half a round trip). Call in `setup`: nothing is read once
+ * the page is gone.
  */
-export function momentCame(load) {
-  load();
-  setTimeout(load, 1500);
-  setTimeout(load, 4000);
+export function useMomentCame(load) {
+  const timers = [];
+  let alive = true;
+  onBeforeUnmount(() => {
+    alive = false;
+    timers.forEach(clearTimeout);
+  });
+  const again = () => alive && load();
+  return () => {
+    again();
+    timers.push(setTimeout(again, 1500), setTimeout(again, 4000));
+  };
 }
 
 /** Whether the family's 3-minute window (S-4) is running now. */

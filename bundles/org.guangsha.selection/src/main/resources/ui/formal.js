@@ -7,7 +7,7 @@ import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { showToast, showConfirmDialog, showDialog } from 'vant';
 import { api, t, useProblem, GsProblem, GsPage, confirmTwice } from 'guangsha';
 import {
-  momentCame, requireCitizen, loadFamily, nextMoment, windowOpen, deadlineOf, words, go, href, unitName, newKey, slugOf, SelCountdown,
+  useMomentCame, requireCitizen, loadFamily, nextMoment, windowOpen, deadlineOf, words, go, href, unitName, newKey, slugOf, SelCountdown,
 } from './common.js';
 import { UnitSearch, CartList, cartPath } from './units.js';
 
@@ -279,6 +279,7 @@ export const Formal = {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', resync);
     });
+    const momentCame = useMomentCame(load);
     return {
       momentCame, fid, state, problem, view, sessionEnd, intents, freeIntents, count, preCount, pickedUnit, nextMoment, words, href, unitName, load,
       sync, skipOffer, openPick, confirmPicked, retry, windowEnded, pending,
@@ -353,7 +354,7 @@ export const Formal = {
           <van-icon name="clock-o" class="sel-notice-icon" aria-hidden="true" />
           <h2>{{ $t('selection.formal.overTitle') }}</h2>
           <p>{{ $t('selection.formal.overText') }}</p>
-          <SelCountdown v-if="sessionEnd" :deadline="sessionEnd" :label="$t('selection.moment.sessionEnds')" @end="momentCame(load)" />
+          <SelCountdown v-if="sessionEnd" :deadline="sessionEnd" :label="$t('selection.moment.sessionEnds')" @end="momentCame" />
           <template v-if="count">
             <h3 class="sel-subtitle">{{ $t('selection.formal.intents') }}</h3>
             <CartList :family-id="fid" stage="FORMAL" :cart="state.cart" />
@@ -364,7 +365,7 @@ export const Formal = {
         <section v-else class="sel-notice" role="status">
           <p>{{ words('formalClosed', view) }}</p>
           <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
+            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame" />
           <div class="gs-actions"><van-button round block plain :url="href('')">{{ $t('selection.start.title') }}</van-button></div>
         </section>
       </div>

@@ -2,16 +2,21 @@
 // orders it (上移, 下移, 置顶) and removes units that families ranked before have taken meanwhile.
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, useProblem, GsProblem, GsPage } from 'guangsha';
-import { momentCame, requireCitizen, loadFamily, nextMoment, words, go, href, SelCountdown } from './common.js';
+import { useMomentCame, requireCitizen, loadFamily, nextMoment, words, go, href, SelCountdown } from './common.js';
 import { UnitSearch, CartList, cartPath } from './units.js';
 
 /** Loads a family and its PRE cart; sends it on when pre-selection is not (or no longer) its phase. */
 function usePreselection(fid) {
   const problem = useProblem();
   const state = reactive({ loading: true, family: null, cart: null });
+  let alive = true;
+  onBeforeUnmount(() => {
+    alive = false;
+  });
   async function load() {
     try {
       const family = await loadFamily(fid);
+      if (!alive) return;
       state.family = family;
       if (!family) {
         problem.message = t('selection.start.notYours');
@@ -45,6 +50,7 @@ export const Preselect = {
     const fid = props.params.fid;
     const { problem, state, load, open, count } = usePreselection(fid);
     if (ok) onMounted(load);
+    const momentCame = useMomentCame(load);
     return { momentCame, fid, problem, state, load, open, count, nextMoment, words, href, go };
   },
   template: `
@@ -54,7 +60,7 @@ export const Preselect = {
       <div v-else-if="state.family" data-testid="pre-page">
         <div class="sel-bar">
           <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
+            :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame" />
           <van-button v-if="state.cart" round type="primary" plain icon="shopping-cart-o" :url="href('family/' + fid + '/pre/cart')"
             data-testid="pre-cart-button" :data-count="count" class="sel-cart-button">
             {{ $t('selection.pre.myCart') }}
@@ -99,6 +105,7 @@ export const PreCart = {
       });
     }
     onBeforeUnmount(() => clearInterval(timer));
+    const momentCame = useMomentCame(load);
     return { momentCame, fid, problem, state, load, open, count, nextMoment, href };
   },
   template: `
@@ -107,7 +114,7 @@ export const PreCart = {
       <p v-if="state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
       <div v-else-if="state.family && state.cart" data-testid="pre-cart-page">
         <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
+          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame" />
         <p class="sel-cart-count" data-testid="pre-cart-count" :data-count="count">{{ $t('selection.pre.count', { n: count, limit: state.cart.limit }) }}</p>
         <p class="sel-hint" role="note"><van-icon name="info-o" aria-hidden="true" /> {{ $t('selection.pre.orderHint') }}</p>
         <CartList :family-id="fid" stage="PRE" :cart="state.cart" :editable="open" @cart="(c) => (state.cart = c)" @closed="load" />

@@ -142,7 +142,7 @@ export const PublicRun = {
       try {
         state.check = await verifyRun(state.run);
         await nextTick();
-        if (verdictBox.value) verdictBox.value.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        if (verdictBox.value) verdictBox.value.scrollIntoView({ block: 'center' });
       } catch (e) {
         problem.set(e);
       } finally {

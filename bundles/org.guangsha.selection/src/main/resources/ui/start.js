@@ -4,7 +4,7 @@
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
 import { api, t, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
 import {
-  momentCame, requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
+  useMomentCame, requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
   STATUS_ICONS, slugOf,
 } from './common.js';
 
@@ -54,6 +54,7 @@ export const Start = {
       timer = setInterval(() => document.visibilityState === 'visible' && load(), 30000);
     });
     onBeforeUnmount(() => clearInterval(timer));
+    const momentCame = useMomentCame(load);
     return { momentCame, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime, unitName, STATUS_ICONS };
   },
   template: `
@@ -83,7 +84,7 @@ export const Start = {
             <span v-if="f.allocation && f.allocation.unit" class="sel-phase-unit">：{{ unitName(f.allocation.unit) }}</span>
           </p>
           <SelCountdown v-if="nextMoment(f) && nextMoment(f).deadline" :deadline="nextMoment(f).deadline"
-            :label="$t('selection.moment.' + nextMoment(f).key)" testid="family-countdown" @end="momentCame(load)" />
+            :label="$t('selection.moment.' + nextMoment(f).key)" testid="family-countdown" @end="momentCame" />
           <nav class="sel-entries" :aria-label="$t('selection.start.entries')">
             <a v-for="e in entries(f)" :key="e.key" :href="href(e.to)" class="sel-entry" :class="{ 'sel-entry-primary': e.primary }"
               :data-testid="'entry-' + e.key">
@@ -112,12 +113,18 @@ export const Declaration = {
     const problem = useProblem();
     const state = reactive({ loading: true, family: null, agreed: false, busy: false });
     const stage = computed(() => (state.family && state.family.phase === 'FORMAL' ? 'formal' : 'pre'));
+    let alive = true;
+    onBeforeUnmount(() => {
+      alive = false;
+    });
 
     async function load() {
       try {
-        state.family = await loadFamily(fid);
-        if (!state.family) problem.message = t('selection.start.notYours');
-        else if (state.family.phase === 'FORMAL' && state.family.formalDeclaredAt) go(`family/${fid}/formal`, { replace: true });
+        const family = await loadFamily(fid);
+        if (!alive) return;
+        state.family = family;
+        if (!family) problem.message = t('selection.start.notYours');
+        else if (family.phase === 'FORMAL' && family.formalDeclaredAt) go(`family/${fid}/formal`, { replace: true });
       } catch (e) {
         problem.set(e);
       } finally {
@@ -151,6 +158,7 @@ export const Declaration = {
       }
     }
     if (ok) onMounted(load);
+    const momentCame = useMomentCame(load);
     return { momentCame, state, problem, stage, start, load, nextMoment, words, href, sessionTime };
   },
   template: `
@@ -163,7 +171,7 @@ export const Declaration = {
         </p>
         <p v-if="state.family.session" class="sel-session-line gs-muted">{{ state.family.session.name }} · {{ sessionTime(state.family.session) }}</p>
         <SelCountdown v-if="nextMoment(state.family) && nextMoment(state.family).deadline" :deadline="nextMoment(state.family).deadline"
-          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame(load)" />
+          :label="$t('selection.moment.' + nextMoment(state.family).key)" @end="momentCame" />
         <article class="sel-rules" data-testid="declaration-rules" tabindex="0" :aria-label="$t('selection.declaration.rulesTitle')">
           <h2>{{ $t('selection.declaration.rulesTitle') }}</h2>
           <ol>
