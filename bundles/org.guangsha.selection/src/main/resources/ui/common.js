@@ -136,22 +136,31 @@ export function windowOpen(family) {
   return !!(family && family.phase === 'FORMAL' && family.windowDeadline && family.windowDeadline > mono());
 }
 
-/** The next moment a family waits for, as `{key, at}` (key names the words), or null. */
+/**
+ * The next moment a family waits for, as `{key, deadline}` (key names the words), or null when it
+ * waits for none or the moment has passed on this page's reckoning (the server has not said so yet).
+ */
 export function nextMoment(family) {
   if (!family) return null;
   const s = family.session || {};
+  let moment = null;
   switch (family.phase) {
     case 'PRESELECT_NOT_OPEN':
-      return { key: 'preselectOpens', deadline: deadlineOf(family.batch && family.batch.preselectStartsAt) };
+      moment = { key: 'preselectOpens', deadline: deadlineOf(family.batch && family.batch.preselectStartsAt) };
+      break;
     case 'PRESELECT':
     case 'SUPPLEMENT_WAIT':
-      return { key: 'sessionStarts', deadline: deadlineOf(s.startsAt) };
+      moment = { key: 'sessionStarts', deadline: deadlineOf(s.startsAt) };
+      break;
     case 'FORMAL':
-      if (family.windowDeadline) return { key: 'windowEnds', deadline: family.windowDeadline };
-      return { key: 'sessionEnds', deadline: deadlineOf(s.endsAt) };
+      moment = family.windowDeadline && family.windowDeadline > mono()
+        ? { key: 'windowEnds', deadline: family.windowDeadline }
+        : { key: 'sessionEnds', deadline: deadlineOf(s.endsAt) };
+      break;
     default:
       return null;
   }
+  return moment.deadline && moment.deadline > mono() ? moment : null;
 }
 
 /** Words for a key under `selection.` with a fallback to the raw value (a state the page does not know). */
@@ -219,25 +228,21 @@ export const SelCountdown = defineComponent({
   setup(props, { emit }) {
     const state = reactive({ left: 0, announce: '' });
     let timer = null;
-    let ended = false;
+    // `end` only for a count this countdown saw run down: a deadline already past when it was
+    // given says nothing new (and reading the family again for it would repeat for ever)
+    let running = false;
     function tick() {
       if (props.deadline === null || props.deadline === undefined) return;
       const left = Math.max(0, Math.ceil((props.deadline - mono()) / 1000));
       if (left !== state.left && (left === 60 || left === 10)) state.announce = t('selection.countdown.announce', { s: clockText(left) });
       state.left = left;
-      if (left === 0 && !ended) {
-        ended = true;
+      if (left > 0) running = true;
+      else if (running) {
+        running = false;
         emit('end');
       }
     }
-    watch(
-      () => props.deadline,
-      () => {
-        ended = false;
-        tick();
-      },
-      { immediate: true },
-    );
+    watch(() => props.deadline, tick, { immediate: true });
     timer = setInterval(tick, 250);
     onBeforeUnmount(() => clearInterval(timer));
     const text = computed(() => clockText(state.left));
