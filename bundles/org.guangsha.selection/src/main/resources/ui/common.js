@@ -149,8 +149,10 @@ export function nextMoment(family) {
       moment = { key: 'preselectOpens', deadline: deadlineOf(family.batch && family.batch.preselectStartsAt) };
       break;
     case 'PRESELECT':
-    case 'SUPPLEMENT_WAIT':
       moment = { key: 'sessionStarts', deadline: deadlineOf(s.startsAt) };
+      break;
+    case 'SUPPLEMENT_WAIT':
+      moment = { key: 'supplementStarts', deadline: deadlineOf(s.startsAt) };
       break;
     case 'FORMAL':
       moment = family.windowDeadline && family.windowDeadline > mono()

@@ -22,7 +22,7 @@ export const messages = {
         SESSION_OVER: '本场选房已结束，系统正在确定结果', DONE: '已有选房结果', SUPPLEMENT_WAIT: '等待补选场次开始',
       },
       moment: {
-        preselectOpens: '距预选开始', sessionStarts: '距正选开始', windowEnds: '选房剩余时间', sessionEnds: '距本场结束',
+        preselectOpens: '距预选开始', sessionStarts: '距正选开始', supplementStarts: '距补选开始', windowEnds: '选房剩余时间', sessionEnds: '距本场结束',
       },
       countdown: { days: '{d} 天', announce: '剩余 {s}' },
       status: {
@@ -176,7 +176,7 @@ export const messages = {
         SESSION_OVER: 'Session over; the result is being settled', DONE: 'Result available', SUPPLEMENT_WAIT: 'Waiting for the supplementary session',
       },
       moment: {
-        preselectOpens: 'Pre-selection opens in', sessionStarts: 'Formal selection starts in', windowEnds: 'Time left', sessionEnds: 'Session ends in',
+        preselectOpens: 'Pre-selection opens in', sessionStarts: 'Formal selection starts in', supplementStarts: 'Supplementary selection starts in', windowEnds: 'Time left', sessionEnds: 'Session ends in',
       },
       countdown: { days: '{d} d', announce: '{s} left' },
       status: {
