@@ -209,6 +209,22 @@ class SelectionBrowserIT extends BrowserTestSupport {
                         .findElement(By.cssSelector("[data-testid='run-family'][data-rank='1']"))
                         .getAttribute("data-recomputed"));
         shot("selection-public-run-phone");
+
+        // The page's own SHA-256 (for browsers without WebCrypto, i.e. plain http off localhost)
+        // and canonical text give the server's fixed test vector (AutoAssignmentTest).
+        Object hex =
+                anyone.driver()
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + " import('/ui/selection/rerun.js').then((m) => {"
+                                        + " const text = m.canonicalInputs({algorithm:"
+                                        + " 'rank-first-free-intent/1', taken: ['A-1'], families:"
+                                        + " [{rank: 1, intents: ['A-1', 'A-2']}, {rank: 2, intents:"
+                                        + " ['A-2', '栋\"3']}]});"
+                                        + " const bytes = m.sha256(new TextEncoder().encode(text));"
+                                        + " done(Array.from(bytes, (b) => b.toString(16).padStart(2,"
+                                        + " '0')).join('')); });");
+        assertEquals("656d21ffcb120a2aa644a13a9df8eddc9dc41b35459b3fccc5b5b89366f58f5f", hex);
     }
 
     /**
