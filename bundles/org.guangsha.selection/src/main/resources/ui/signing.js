@@ -55,7 +55,7 @@ async function openPdf(pdfPath, mode, fileName) {
  * `signing-bank-name`, `signing-bank-holder`, `signing-bank-card`, `upload-bank-card-front`,
  * `upload-bank-card-back`, `signing-bank-save`, `signing-ceremony` (开始人脸识别 / 开始签订),
  * `signing-deposit-start`, `signing-deposit-pay-page`, `signing-submit`, `signing-review`
- * (`data-status`), `signing-materials`, `signing-contract-view`.
+ * (`data-status`), `signing-returned`, `signing-materials`, `signing-contract-view`.
  */
 export const Signing = {
   components: { GsPage, GsProblem, GsUpload, GsQrStatus, SelUnit },
@@ -67,6 +67,7 @@ export const Signing = {
     const state = reactive({
       loading: true, s: null, busy: '', changing: false, mobile: '', code: '', codeSentTo: '', cooldown: 0,
       bank: { bankName: '', accountName: '', cardNumber: '' }, front: null, back: null, editBank: false,
+      returned: null,
     });
     let timer = null;
     let cooldownTimer = null;
@@ -90,10 +91,27 @@ export const Signing = {
         return null;
       }
     }
+    /** A returned case's reason and remarks per field (the caseworker's), from the core's case. */
+    async function loadReturn() {
+      try {
+        const c = await api.get(`cases/${encodeURIComponent(state.s.caseId)}`);
+        const events = (c.timeline || []).filter((e) => String(e.type).toLowerCase() === 'returned');
+        const last = events[events.length - 1];
+        state.returned = last ? { remark: last.remark || '', fields: last.fieldRemarks || {} } : null;
+      } catch (e) {
+        state.returned = null;
+      }
+    }
+    /** A field's message: the server's refusal, else the caseworker's remark on a returned case. */
+    const fieldMessage = (name) => problem.field(name) || (step.value === 'RETURNED' && state.returned && state.returned.fields[name]) || '';
     async function load() {
       try {
         state.s = await api.get(path(fid));
         problem.clear();
+        if (state.s.step === 'RETURNED' && state.s.caseId) {
+          await loadReturn();
+          state.editBank = true;
+        }
         const b = state.s.bank;
         if (b && !state.bank.bankName) {
           state.bank = { bankName: b.bankName || '', accountName: b.accountName || '', cardNumber: '' };
@@ -175,7 +193,8 @@ export const Signing = {
     }
 
     // 租赁保证金: an order whose QR code another device scans
-    const startDeposit = () => act('deposit', () => api.post(`${path(fid)}/deposit`, {}));
+    // answers the order alone: the signing is read again to show it
+    const startDeposit = () => act('deposit', () => api.post(`${path(fid)}/deposit`, {}), load);
     async function pollDeposit() {
       const order = await api.get(`payments/orders/${encodeURIComponent(depositOrder.value.orderId)}`);
       return order.status;
@@ -217,7 +236,7 @@ export const Signing = {
       document.removeEventListener('visibilitychange', load);
     });
     return {
-      fid, state, problem, step, home, showBankForm, depositOrder, local, formatTime, yuan, href, keepMobile, sendCode,
+      fid, state, problem, step, home, fieldMessage, showBankForm, depositOrder, local, formatTime, yuan, href, keepMobile, sendCode,
       changeMobile, saveBank, ceremony, startDeposit, pollDeposit, depositWords, submit, viewContract, load,
     };
   },
@@ -276,17 +295,17 @@ export const Signing = {
           <p class="sel-hint sel-hint-warn" role="note"><van-icon name="info-o" aria-hidden="true" /> {{ $t('selection.signing.bankHint') }}</p>
           <van-cell-group inset>
             <van-field v-model="state.bank.bankName" name="bankName" :label="$t('selection.signing.bankName')" :placeholder="$t('selection.signing.bankNameHint')"
-              :error-message="problem.field('bankName')" data-testid="signing-bank-name" />
+              :error-message="fieldMessage('bankName')" data-testid="signing-bank-name" />
             <van-field v-model="state.bank.accountName" name="accountName" :label="$t('selection.signing.accountName')"
-              :error-message="problem.field('accountName')" data-testid="signing-bank-holder" />
+              :error-message="fieldMessage('accountName')" data-testid="signing-bank-holder" />
             <van-field v-model="state.bank.cardNumber" name="cardNumber" type="tel" inputmode="numeric" maxlength="23" :label="$t('selection.signing.cardNumber')"
-              :placeholder="state.s.bank ? state.s.bank.cardNumber : ''" :error-message="problem.field('cardNumber')" autocomplete="cc-number" data-testid="signing-bank-card" />
+              :placeholder="state.s.bank ? state.s.bank.cardNumber : ''" :error-message="fieldMessage('cardNumber')" autocomplete="cc-number" data-testid="signing-bank-card" />
           </van-cell-group>
           <div class="sel-uploads">
             <GsUpload v-model="state.front" kind="bank-card-front" :label="$t('selection.signing.cardFront')" accept="image/jpeg,image/png" capture />
-            <p v-if="problem.field('frontAttachmentId')" class="sel-field-error" role="alert">{{ problem.field('frontAttachmentId') }}</p>
+            <p v-if="fieldMessage('frontAttachmentId')" class="sel-field-error" role="alert">{{ fieldMessage('frontAttachmentId') }}</p>
             <GsUpload v-model="state.back" kind="bank-card-back" :label="$t('selection.signing.cardBack')" accept="image/jpeg,image/png" capture />
-            <p v-if="problem.field('backAttachmentId')" class="sel-field-error" role="alert">{{ problem.field('backAttachmentId') }}</p>
+            <p v-if="fieldMessage('backAttachmentId')" class="sel-field-error" role="alert">{{ fieldMessage('backAttachmentId') }}</p>
           </div>
           <div class="gs-actions">
             <van-button round block type="primary" :disabled="!state.front || !state.back" :loading="state.busy === 'bank'" @click="saveBank"
@@ -330,7 +349,10 @@ export const Signing = {
 
         <section v-if="step === 'SUBMIT' || step === 'RETURNED'" class="sel-signing-section">
           <h2 class="sel-subtitle">{{ $t('selection.signing.submitTitle') }}</h2>
-          <p v-if="step === 'RETURNED'" class="sel-hint sel-hint-warn" role="alert">{{ $t('selection.signing.returned') }}</p>
+          <div v-if="step === 'RETURNED'" class="sel-hint sel-hint-warn" role="alert" data-testid="signing-returned">
+            <p>{{ $t('selection.signing.returned') }}</p>
+            <p v-if="state.returned && state.returned.remark"><strong>{{ $t('selection.signing.reason') }}</strong>{{ state.returned.remark }}</p>
+          </div>
           <p v-else>{{ $t('selection.signing.submitIntro') }}</p>
           <div class="gs-actions">
             <van-button round block type="primary" icon="passed" :loading="state.busy === 'submit'" @click="submit" data-testid="signing-submit">
