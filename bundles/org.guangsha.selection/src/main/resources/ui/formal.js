@@ -34,10 +34,14 @@ function pendingStore(fid) {
   };
 }
 
-/** Whether the offer to sync was already made in this window (asked once, then by the button). */
+/**
+ * Whether the offer to sync was already made in this window (asked once, then by the button); a
+ * window is named by the moment the family accepted the declaration (a supplementary session is
+ * another window).
+ */
 function offerStore(fid) {
-  const key = `guangsha.selection.syncOffered.${fid}`;
-  return { done: () => sessionStorage.getItem(key) === '1', mark: () => sessionStorage.setItem(key, '1') };
+  const key = (f) => `guangsha.selection.syncOffered.${fid}.${(f && f.formalDeclaredAt) || ''}`;
+  return { done: (f) => sessionStorage.getItem(key(f)) === '1', mark: (f) => sessionStorage.setItem(key(f), '1') };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -75,7 +79,7 @@ export const Formal = {
       if (f.phase === 'FORMAL' && f.formalDeclaredAt && !state.over && windowOpen(f)) return 'open';
       if (f.phase === 'FORMAL' && f.formalDeclaredAt) return 'over';
       if (f.phase === 'FORMAL') return 'declare';
-      if (f.phase === 'PRESELECT_NOT_OPEN' || f.phase === 'PRESELECT') return 'waiting';
+      if (f.phase === 'PRESELECT_NOT_OPEN' || f.phase === 'PRESELECT' || f.phase === 'SUPPLEMENT_WAIT') return 'waiting';
       return 'closed';
     });
     const intents = computed(() => ((state.cart && state.cart.items) || []).slice().sort((a, b) => a.position - b.position));
@@ -110,7 +114,7 @@ export const Formal = {
           return;
         }
         if (view.value === 'open' || view.value === 'over') await loadCarts();
-        if (view.value === 'open' && !offered.done() && preCount.value > 0) state.offer = true;
+        if (view.value === 'open' && !offered.done(family) && preCount.value > 0) state.offer = true;
         if (view.value === 'open' && !count.value) state.tab = preCount.value ? 'intents' : 'units';
       } catch (e) {
         problem.set(e);
@@ -146,7 +150,7 @@ export const Formal = {
       state.syncing = true;
       try {
         state.cart = await api.post(`selection/families/${encodeURIComponent(fid)}/formal/sync`, {});
-        offered.mark();
+        offered.mark(state.family);
         state.offer = false;
         state.tab = 'intents';
         showToast(t('selection.formal.synced', { n: count.value }));
@@ -158,7 +162,7 @@ export const Formal = {
       }
     }
     function skipOffer() {
-      offered.mark();
+      offered.mark(state.family);
       state.offer = false;
     }
 

@@ -147,17 +147,17 @@ export const UnitSearch = defineComponent({
 
 /**
  * The cart: ordered units with 上移 / 下移 / 置顶 / 删除 (S-3, S-4). Props: `familyId`, `stage`,
- * `cart`, `editable`; `pick` shows a radio per free unit (the unit to confirm, S-5) bound by
- * `v-model:picked`. Emits `cart` (the new cart) and `closed` (the stage is over).
+ * `cart`, `editable`. Emits `cart` (the new cart) and `closed` (the stage is over, or another tab
+ * changed it: the page reads the family again).
  *
  * data-testid: `cart-list`, `cart-item` (`data-unit` the code, `data-position`), `cart-up`,
- * `cart-down`, `cart-top`, `cart-remove`, `cart-taken-hint`, `cart-empty`, `cart-pick`.
+ * `cart-down`, `cart-top`, `cart-remove`, `cart-taken-hint`, `cart-empty`.
  */
 export const CartList = defineComponent({
   name: 'CartList',
   components: { SelUnit, GsProblem },
-  props: { familyId: { type: String, required: true }, stage: { type: String, required: true }, cart: Object, editable: Boolean, pick: Boolean, picked: String },
-  emits: ['cart', 'closed', 'update:picked'],
+  props: { familyId: { type: String, required: true }, stage: { type: String, required: true }, cart: Object, editable: Boolean },
+  emits: ['cart', 'closed'],
   setup(props, { emit }) {
     const problem = useProblem();
     const state = reactive({ busy: '' });
@@ -189,7 +189,7 @@ export const CartList = defineComponent({
       }
       await call(unit, 'remove', () => api.del(base(unit)));
     }
-    return { problem, state, items, anyTaken, move, remove, emit };
+    return { problem, state, items, anyTaken, move, remove };
   },
   template: `
     <section class="sel-cart">
@@ -201,10 +201,6 @@ export const CartList = defineComponent({
       <ol class="sel-list" data-testid="cart-list">
         <li v-for="(i, n) in items" :key="i.unit.id" data-testid="cart-item" :data-unit="i.unit.code" :data-position="i.position">
           <SelUnit :unit="i.unit" :position="i.position" compact>
-            <label v-if="pick && i.unit.status !== 'TAKEN'" class="sel-pick">
-              <input type="radio" name="sel-pick" :value="i.unit.id" :checked="picked === i.unit.id" @change="emit('update:picked', i.unit.id)" data-testid="cart-pick" />
-              {{ $t('selection.formal.pickThis') }}
-            </label>
             <template v-if="editable">
               <van-button size="small" round icon="arrow-up" :disabled="n === 0 || !!state.busy" :loading="state.busy === i.unit.id + ':up'"
                 @click="move(i.unit, 'up')" data-testid="cart-up" :aria-label="$t('selection.cart.upNamed', { unit: i.unit.code })">{{ $t('selection.cart.up') }}</van-button>
