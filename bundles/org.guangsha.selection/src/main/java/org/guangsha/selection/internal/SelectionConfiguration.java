@@ -3,9 +3,13 @@ package org.guangsha.selection.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The city's settings for online selection ({@code etc/org.guangsha.selection.cfg}). */
+/**
+ * The city's settings for online selection ({@code etc/org.guangsha.selection.cfg}). Only {@link
+ * SelectionService} carries {@code @Designate} for it (bnd refuses a second one); other components
+ * read it with {@code configurationPid = SelectionConfiguration.PID} alone.
+ */
 @ObjectClassDefinition(
-        pid = SelectionConfiguration.PID,
+        id = SelectionConfiguration.PID,
         name = "Guangsha online selection",
         description = "Cart size and formal-selection window of new batches, session closing")
 public @interface SelectionConfiguration {
