@@ -14,9 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,23 +21,28 @@ import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.inject.Inject;
-import javax.sql.DataSource;
+import org.guangsha.selection.batch.BatchImport;
+import org.guangsha.selection.batch.BatchSummary;
+import org.guangsha.selection.batch.NewBatch;
+import org.guangsha.selection.batch.NewBatch.NewSession;
+import org.guangsha.selection.batch.NewBatch.NewUnit;
+import org.guangsha.selection.batch.NewBatch.RankedFamily;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
  * Signing after selection (S-12) and materials (S-13) over HTTP with the sandbox's simulators: the
- * demo citizen 张三 confirms a unit in a formal session, then keeps his mobile, gives his rent
- * collection details with both card photos, starts the core's ceremony and passes its face check on
- * the (simulated) phone, signs the lease, pays the deposit from "another device" (the sandbox's
- * WeChat Pay sends the signed notification) and submits; Futian's caseworker reads the form masked
- * and approves; the occupancy notice is issued and the materials list both PDFs. Every step out of
- * order is refused with 409, and nobody but the main applicant sees the family's signing.
+ * demo citizen 张三, ranked in a batch fed through {@link BatchImport}, confirms a unit in a formal
+ * session, then keeps his mobile, gives his rent collection details with both card photos, starts
+ * the core's ceremony and passes its face check on the (simulated) phone, signs the lease, pays the
+ * deposit from "another device" (the sandbox's WeChat Pay sends the signed notification) and
+ * submits; Futian's caseworker reads the form masked and approves; the occupancy notice is issued
+ * and the materials list both PDFs. Every step out of order is refused with 409, and nobody but the
+ * main applicant sees the family's signing.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -50,9 +52,7 @@ public class SelectionSigningIT extends CitizenTestSupport {
     private static final String ZHANG_ID = "440304199001011233";
     private static final long RENT_FEN = 123450;
 
-    @Inject
-    @Filter("(osgi.jndi.service.name=guangsha)")
-    DataSource dataSource;
+    @Inject BatchImport batches;
 
     @Inject JaxrsServiceRuntime runtime;
 
@@ -69,8 +69,10 @@ public class SelectionSigningIT extends CitizenTestSupport {
 
         // a batch with 张三 (rank 1) whose formal session runs now
         String code = "SIGN-" + UUID.randomUUID().toString().substring(0, 8);
-        String unitId = batchWithZhang(code);
+        BatchSummary batch = batchOf(code, "张三", ZHANG_ID);
         String fid = familyId(zhang, code);
+        assertEquals(fid, batches.familyId(batch.id(), ZHANG_ID).orElseThrow());
+        String unitId = unitId(zhang, batch.id());
         String signing = "/api/selection/families/" + fid + "/signing";
 
         // no unit yet: no signing
@@ -319,61 +321,209 @@ public class SelectionSigningIT extends CitizenTestSupport {
                         .asBoolean());
     }
 
-    /** A batch of one unit whose formal session runs now, with 张三 ranked first; the unit's id. */
-    private String batchWithZhang(String code) throws Exception {
+    @Test
+    public void aReturnedSigningIsCorrectedAndAWithdrawnOneStartsAgainFromTheBankDetails()
+            throws Exception {
+        awaitIdentity();
+        await("the selection line", () -> statusOf("/api/selection/me") == 401);
+        String futian = demoLogin("futian-district");
+        Person p = Person.random();
+        String token = registerL2(p);
+        String fid = familyWithUnit(token, p);
+        String signing = "/api/selection/families/" + fid + "/signing";
+        assertOk(call("POST", signing + "/mobile/keep", token, null));
+        String front = upload(token, "bank-card-front", 4);
+        String back = upload(token, "bank-card-back", 5);
+        assertOk(
+                call(
+                        "POST",
+                        signing + "/bank",
+                        token,
+                        bank(front, back).put("accountName", p.name())));
+        signLease(token, signing);
+        String orderId =
+                ok(call("POST", signing + "/deposit", token, null)).path("orderId").asText();
+        assertOk(call("POST", "/api/sandbox/pay/" + orderId, null, null));
+        String caseId = ok(call("POST", signing + "/submit", token, null)).path("caseId").asText();
+
+        // the caseworker returns it: the card number is to be corrected
+        JsonNode review = ok(call("GET", "/api/review/cases/" + caseId, futian, null));
+        JsonNode claimed =
+                ok(
+                        call(
+                                "POST",
+                                "/api/review/cases/" + caseId + "/claim",
+                                futian,
+                                JSON.createObjectNode()
+                                        .put(
+                                                "version",
+                                                review.path("record").path("version").asLong())));
+        ObjectNode ret =
+                JSON.createObjectNode()
+                        .put("decision", "RETURN")
+                        .put("reason", "银行卡号与照片不一致")
+                        .put("version", claimed.path("version").asLong());
+        ret.putObject("remarks").put("cardNumber", "请核对银行卡号");
+        assertOk(call("POST", "/api/review/cases/" + caseId + "/decisions", futian, ret));
+        JsonNode returned = ok(call("GET", signing, token, null));
+        assertEquals("RETURNED", returned.path("step").asText());
+        assertSlug(call("POST", signing + "/mobile/keep", token, null), 409, "signing-step-closed");
+        assertSlug(call("POST", signing + "/deposit", token, null), 409, "signing-step-closed");
+
+        // corrected with another card and new photos, submitted again: the same case
+        String front2 = upload(token, "bank-card-front", 6);
+        String back2 = upload(token, "bank-card-back", 7);
+        JsonNode corrected =
+                ok(
+                        call(
+                                "POST",
+                                signing + "/bank",
+                                token,
+                                bank(front2, back2)
+                                        .put("accountName", p.name())
+                                        .put("cardNumber", "4111111111111111")));
+        assertEquals("1111", corrected.path("bank").path("cardLast4").asText());
+        JsonNode again = ok(call("POST", signing + "/submit", token, null));
+        assertEquals("REVIEW", again.path("step").asText());
+        assertEquals(caseId, again.path("caseId").asText());
+        List<String> files = new ArrayList<>();
+        ok(call("GET", "/api/review/cases/" + caseId, futian, null))
+                .path("attachments")
+                .forEach(a -> files.add(a.path("id").asText()));
+        assertTrue(files.toString(), files.contains(front2) && files.contains(back2));
+        assertEquals(
+                "************1111",
+                field(
+                        ok(call("GET", "/api/selection/signing-cases/" + caseId, futian, null)),
+                        "cardNumber"));
+
+        // withdrawn (C-3): the bank details are erased, the lease and the deposit stay
+        JsonNode notice = ok(call("POST", "/api/cases/" + caseId + "/withdraw", token, null));
+        assertOk(
+                call(
+                        "POST",
+                        "/api/cases/" + caseId + "/withdraw/confirm",
+                        token,
+                        JSON.createObjectNode()
+                                .put(
+                                        "confirmationToken",
+                                        notice.path("confirmationToken").asText())));
+        JsonNode withdrawn = ok(call("GET", signing, token, null));
+        assertEquals("BANK", withdrawn.path("step").asText());
+        // the platform leaves null members out
+        assertTrue(withdrawn.toString(), withdrawn.path("bank").isMissingNode());
+        assertTrue(withdrawn.toString(), withdrawn.path("caseId").isMissingNode());
+        assertEquals("PAID", withdrawn.path("deposit").path("status").asText());
+        assertFalse(withdrawn.path("contract").path("documentId").asText().isEmpty());
+        assertEquals(
+                404,
+                call("GET", "/api/selection/signing-cases/" + caseId, token, null).statusCode());
+        assertSlug(call("POST", signing + "/submit", token, null), 409, "bank-details-required");
+
+        // the bank details again, and a new case
+        assertOk(
+                call(
+                        "POST",
+                        signing + "/bank",
+                        token,
+                        bank(front2, back2).put("accountName", p.name())));
+        JsonNode resubmitted = ok(call("POST", signing + "/submit", token, null));
+        assertEquals("REVIEW", resubmitted.path("step").asText());
+        assertFalse(caseId.equals(resubmitted.path("caseId").asText()));
+    }
+
+    /** A batch with {@code p} whose unit {@code p} confirms through the line; the family id. */
+    private String familyWithUnit(String token, Person p) throws Exception {
+        String code = "SIGN-" + UUID.randomUUID().toString().substring(0, 8);
+        BatchSummary batch = batchOf(code, p.name(), p.idNumber());
+        String fid = familyId(token, code);
+        String unitId = unitId(token, batch.id());
+        String family = "/api/selection/families/" + fid;
+        assertOk(call("POST", family + "/formal/declaration", token, JSON.createObjectNode()));
+        assertOk(
+                call(
+                        "POST",
+                        family + "/cart/FORMAL/items",
+                        token,
+                        JSON.createObjectNode().put("unitId", unitId)));
+        assertOk(
+                call(
+                        "POST",
+                        family + "/formal/confirm",
+                        token,
+                        JSON.createObjectNode()
+                                .put("unitId", unitId)
+                                .put("idempotencyKey", "sign-it-" + code)));
+        return fid;
+    }
+
+    /** Starts the ceremony and walks it to the signed lease; the lease's document id. */
+    private String signLease(String token, String signing) throws Exception {
+        JsonNode started = ok(call("POST", signing + "/ceremony", token, null));
+        String base = "/api/signing/" + started.path("ceremony").path("id").asText();
+        assertOk(call("POST", base + "/confirm", token, null));
+        String commitment = ok(call("GET", base, token, null)).path("commitmentText").asText();
+        Thread.sleep(1100);
+        assertOk(call("POST", base + "/commitment/read", token, null));
+        assertOk(
+                call(
+                        "POST",
+                        base + "/commitment/text",
+                        token,
+                        JSON.createObjectNode().put("text", commitment)));
+        String face = passedFaceSession(token, started.path("face").path("purpose").asText());
+        assertOk(
+                call(
+                        "POST",
+                        base + "/face",
+                        token,
+                        JSON.createObjectNode().put("sessionId", face)));
+        Thread.sleep(1100);
+        assertOk(call("POST", base + "/contract/read", token, null));
+        return ok(call("POST", base + "/signature", token, signature()))
+                .path("documentId")
+                .asText();
+    }
+
+    /**
+     * A batch fed through the line's exported API: one unit, a formal session running now, one
+     * family.
+     */
+    private BatchSummary batchOf(String code, String name, String idNumber) {
         Instant now = Instant.now();
-        String batch = UUID.randomUUID().toString();
-        String unit = UUID.randomUUID().toString();
-        String session = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s =
-                    c.prepareStatement(
-                            "INSERT INTO SEL_BATCH (ID, CODE, NAME, REGION_CODE, PRESELECT_STARTS_AT,"
-                                    + " CART_SIZE, WINDOW_SECONDS, SOURCE, CREATED_AT, ROW_VERSION)"
-                                    + " VALUES (?, ?, '签约测试批次', '440304', ?, 5, 600, 'itest', ?, 1)")) {
-                s.setString(1, batch);
-                s.setString(2, code);
-                s.setTimestamp(3, Timestamp.from(now.minusSeconds(3600)));
-                s.setTimestamp(4, Timestamp.from(now));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s =
-                    c.prepareStatement(
-                            "INSERT INTO SEL_UNIT (ID, BATCH_ID, CODE, PROJECT, BUILDING, UNIT_TYPE,"
-                                    + " ORIENTATION, ROOM_NUMBER, FLOOR, AREA_CENTI_M2, RENT_FEN, ADDRESS)"
-                                    + " VALUES (?, ?, '3-1203', '福田安居苑', '3栋', '一房一厅', '南',"
-                                    + " '1203', 12, 5230, ?, '深圳市福田区安居路1号')")) {
-                s.setString(1, unit);
-                s.setString(2, batch);
-                s.setLong(3, RENT_FEN);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s =
-                    c.prepareStatement(
-                            "INSERT INTO SEL_SESSION (ID, BATCH_ID, SEQ, NAME, KIND, STARTS_AT, ENDS_AT,"
-                                    + " STATUS, ROW_VERSION) VALUES (?, ?, 1, '第1场', 'FORMAL', ?, ?,"
-                                    + " 'SCHEDULED', 1)")) {
-                s.setString(1, session);
-                s.setString(2, batch);
-                s.setTimestamp(3, Timestamp.from(now.minusSeconds(60)));
-                s.setTimestamp(4, Timestamp.from(now.plusSeconds(3600)));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s =
-                    c.prepareStatement(
-                            "INSERT INTO SEL_FAMILY (ID, BATCH_ID, RANK_NO, APPLICANT_NAME, ID_NUMBER,"
-                                    + " HOUSEHOLD_SIZE, SESSION_ID, STATUS, ROW_VERSION)"
-                                    + " VALUES (?, ?, 1, '张三', ?, 3, ?, 'WAITING', 1)")) {
-                s.setString(1, UUID.randomUUID().toString());
-                s.setString(2, batch);
-                s.setString(3, ZHANG_ID);
-                s.setString(4, session);
-                s.executeUpdate();
-            }
-            c.commit();
-        }
-        return unit;
+        return batches.create(
+                new NewBatch(
+                        code,
+                        "签约测试批次",
+                        "440304",
+                        now.minusSeconds(3600),
+                        null,
+                        600,
+                        "api",
+                        null,
+                        List.of(
+                                new NewUnit(
+                                        "3-1203",
+                                        "福田安居苑",
+                                        "3栋",
+                                        "一房一厅",
+                                        "南",
+                                        "1203",
+                                        12,
+                                        5230,
+                                        RENT_FEN,
+                                        "深圳市福田区安居路1号")),
+                        List.of(
+                                new NewSession(
+                                        1, "第1场", now.minusSeconds(60), now.plusSeconds(3600), 10)),
+                        List.of(new RankedFamily(1, name, idNumber, 3, 1))));
+    }
+
+    private String unitId(String token, String batchId) throws Exception {
+        JsonNode units =
+                ok(call("GET", "/api/selection/batches/" + batchId + "/units", token, null));
+        assertEquals(units.toString(), 1, units.path("items").size());
+        return units.path("items").get(0).path("id").asText();
     }
 
     private String familyId(String token, String batchCode) throws Exception {
