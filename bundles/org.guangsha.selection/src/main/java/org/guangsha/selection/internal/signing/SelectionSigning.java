@@ -590,13 +590,13 @@ public class SelectionSigning {
                             BankDetails.masked(s.bankCardNumber()));
                     field(
                             fields,
-                            "bankCardFront",
+                            "frontAttachmentId",
                             "银行卡正面照片",
                             "Card front (file)",
                             s.bankFrontAttachmentId());
                     field(
                             fields,
-                            "bankCardBack",
+                            "backAttachmentId",
                             "银行卡反面照片",
                             "Card back (file)",
                             s.bankBackAttachmentId());
@@ -1158,7 +1158,7 @@ public class SelectionSigning {
             return;
         }
         try {
-            log.record(action, actorId, "selection-family:" + familyId, null, detail);
+            log.record(action, actorId, "family:" + familyId, null, detail);
         } catch (RuntimeException e) {
             LOG.error("Could not write the audit entry {} for family {}", action, familyId, e);
         }
