@@ -381,11 +381,16 @@ public class SelectionSigning {
                 toFile.add(id);
             }
         }
-        if (!toFile.isEmpty()) {
-            attachments.fileWithCase(review.id(), f.account().id(), toFile);
+        CaseRecord submitted;
+        try {
+            if (!toFile.isEmpty()) {
+                attachments.fileWithCase(review.id(), f.account().id(), toFile);
+            }
+            submitted = cases.submit(review.id(), f.account().id());
+        } finally {
+            // a case that stays a draft (the core refused it) is submitted again, not reopened
+            write(familyId, row -> row.submitClaimedAt(null));
         }
-        CaseRecord submitted = cases.submit(review.id(), f.account().id());
-        write(familyId, row -> row.submitClaimedAt(null));
         audit(
                 "selection.signing.submitted",
                 caller.accountId(),
