@@ -4,7 +4,7 @@
 // ceremony (#/signing/:id: face check of the main applicant, read and sign the contract); the
 // deposit by a QR code scanned with another device; submit; the review's progress. And 材料管理
 // (S-13): the signed contract and the occupancy notice to view, download and print.
-import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
+import { reactive, computed, ref, nextTick, onMounted, onBeforeUnmount } from 'vue';
 import { showToast, showConfirmDialog } from 'vant';
 import {
   api, t, local, formatTime, yuan, navigate, useProblem, GsProblem, GsPage, GsUpload, GsQrStatus, checkMobile,
@@ -193,8 +193,14 @@ export const Signing = {
     }
 
     // 租赁保证金: an order whose QR code another device scans
-    // answers the order alone: the signing is read again to show it
-    const startDeposit = () => act('deposit', () => api.post(`${path(fid)}/deposit`, {}), load);
+    // answers the order alone: the signing is read again to show it, and the code brought into view
+    const depositBox = ref(null);
+    const startDeposit = () =>
+      act('deposit', () => api.post(`${path(fid)}/deposit`, {}), async () => {
+        await load();
+        await nextTick();
+        if (depositBox.value) depositBox.value.scrollIntoView({ block: 'start' });
+      });
     async function pollDeposit() {
       const order = await api.get(`payments/orders/${encodeURIComponent(depositOrder.value.orderId)}`);
       return order.status;
@@ -236,7 +242,7 @@ export const Signing = {
       document.removeEventListener('visibilitychange', load);
     });
     return {
-      fid, state, problem, step, home, fieldMessage, showBankForm, depositOrder, local, formatTime, yuan, href, keepMobile, sendCode,
+      fid, state, problem, step, home, fieldMessage, depositBox, showBankForm, depositOrder, local, formatTime, yuan, href, keepMobile, sendCode,
       changeMobile, saveBank, ceremony, startDeposit, pollDeposit, depositWords, submit, viewContract, load,
     };
   },
@@ -327,7 +333,7 @@ export const Signing = {
           </div>
         </section>
 
-        <section v-if="step === 'DEPOSIT'" class="sel-signing-section">
+        <section v-if="step === 'DEPOSIT'" ref="depositBox" class="sel-signing-section">
           <h2 class="sel-subtitle">{{ $t('selection.signing.depositTitle') }}</h2>
           <dl class="sel-facts sel-facts-box">
             <dt>{{ $t('selection.signing.depositAmount') }}</dt><dd><strong>{{ yuan(state.s.deposit.amountFen) }}</strong></dd>

@@ -5,14 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -228,6 +238,225 @@ class SelectionBrowserIT extends BrowserTestSupport {
     }
 
     /**
+     * 网上签约 and 材料管理 (S-12, S-13) on the phone, after 张三 confirmed a unit: 确认手机号码, 租金托收 with both
+     * card photos, 开始人脸识别 opens the core's ceremony (walked here through its REST API, face check
+     * included), the deposit's QR code paid from another device, 提交, the district's caseworker
+     * approves, and 材料管理 lists the lease and the occupancy notice.
+     */
+    @Test
+    void signOnlineAndFindTheMaterials() throws Exception {
+        // The ceremony's reading countdowns (30 s and 60 s) are shortened for this test, then put
+        // back.
+        shell("config:property-set -p org.guangsha.selection signing.commitment.seconds 2");
+        shell("config:property-set -p org.guangsha.selection signing.contract.seconds 2");
+        try {
+            signOnline();
+        } finally {
+            shell("config:property-set -p org.guangsha.selection signing.commitment.seconds 30");
+            shell("config:property-set -p org.guangsha.selection signing.contract.seconds 60");
+        }
+    }
+
+    private void signOnline() throws Exception {
+        String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
+        String citizen = rest().awaitLogin(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
+        String code = "WS-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Map<String, Object> running = newBatch(code, Instant.now().plusSeconds(3), null);
+        JsonNode batch =
+                Rest.json(
+                        Rest.expect(
+                                201,
+                                rest().post("/api/selection/admin/batches", running, operator)));
+        Map<String, String> unitIds = unitIds(batch.path("id").asText(), citizen);
+        String familyId = familyOf(citizen, code).path("familyId").asText();
+        String family = "/api/selection/families/" + familyId;
+        Await.until(
+                "the session of " + code + " has started",
+                WAIT,
+                () ->
+                        "FORMAL"
+                                .equals(
+                                        Rest.json(rest().get(family, citizen))
+                                                .path("phase")
+                                                .asText()));
+        Rest.expect(200, rest().post(family + "/formal/declaration", Map.of(), citizen));
+        String unitId = unitIds.get("1-201");
+        Rest.expect(
+                200, rest().post(family + "/cart/FORMAL/items", Map.of("unitId", unitId), citizen));
+        Rest.expect(
+                200,
+                rest().post(
+                                family + "/formal/confirm",
+                                Map.of("unitId", unitId, "idempotencyKey", "ws-" + code),
+                                citizen));
+
+        // 我的结果 → 去签约; 确认手机号码; 租金托收 with both photos (required before going on).
+        Browser phone =
+                phone().signIn(citizen).open("/#/m/selection/family/" + familyId + "/result");
+        phone.click(testId("result-signing"));
+        phone.waitForText(testId("signing-home"), "1-201");
+        phone.click(testId("signing-mobile-keep"));
+        phone.waitFor(testId("signing-bank-form"));
+        assertFalse(
+                phone.driver().findElement(testId("signing-bank-save")).isEnabled(),
+                "no photos, no going on");
+        phone.type(By.cssSelector("[data-testid='signing-bank-name'] input"), "中国银行深圳分行");
+        phone.type(
+                By.cssSelector("[data-testid='signing-bank-card'] input"),
+                "6222 0202 0011 2230 004");
+        upload(phone, "bank-card-front", cardPhoto(Color.RED));
+        upload(phone, "bank-card-back", cardPhoto(Color.BLUE));
+        shot("selection-signing-bank-phone");
+        phone.click(testId("signing-bank-save"));
+
+        // 开始人脸识别: the core's ceremony page; its steps are walked through its REST API here.
+        phone.click(testId("signing-ceremony"));
+        phone.waiting(WAIT).until(ExpectedConditions.urlContains("#/signing/"));
+        String ceremony = phone.driver().getCurrentUrl().replaceFirst(".*#/signing/", "");
+        walkCeremony(citizen, family, ceremony);
+        phone.driver().navigate().back();
+
+        // 租赁保证金: the QR code is paid from another device (the sandbox's WeChat Pay page).
+        phone.click(testId("signing-deposit-start"));
+        String link = phone.waitFor(testId("qr-link")).getText().trim();
+        shot("selection-signing-deposit-phone");
+        Browser other = desktop();
+        other.driver().get(link);
+        other.click(By.id("pay"));
+        phone.click(testId("signing-submit"));
+        phone.click(By.cssSelector(".van-dialog__confirm"));
+        phone.waitFor(testId("signing-review"));
+
+        // The district approves; the page follows and leads to 材料管理.
+        String caseId = Rest.json(rest().get(family + "/signing", citizen)).path("caseId").asText();
+        String futian = rest().awaitLogin("futian-district", Rest.DEMO_PASSWORD);
+        long version =
+                Rest.json(rest().get("/api/review/cases/" + caseId, futian))
+                        .path("record")
+                        .path("version")
+                        .asLong();
+        JsonNode claimed =
+                Rest.json(
+                        Rest.expect(
+                                200,
+                                rest().post(
+                                                "/api/review/cases/" + caseId + "/claim",
+                                                Map.of("version", version),
+                                                futian)));
+        Rest.expect(
+                200,
+                rest().post(
+                                "/api/review/cases/" + caseId + "/decisions",
+                                Map.of(
+                                        "decision",
+                                        "APPROVE",
+                                        "version",
+                                        claimed.path("version").asLong()),
+                                futian));
+        phone.waiting(Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(testId("signing-materials")));
+        shot("selection-signing-approved-phone");
+        phone.click(testId("signing-materials"));
+        phone.waitFor(By.cssSelector("[data-testid='material'][data-kind='occupancy-notice']"));
+        assertEquals(
+                List.of("lease-contract", "occupancy-notice"),
+                phone.driver().findElements(testId("material")).stream()
+                        .map(e -> e.getAttribute("data-kind"))
+                        .toList());
+        assertFalse(phone.scrollsSideways());
+        shot("selection-materials-phone");
+    }
+
+    /**
+     * The core's ceremony through its REST API: details, commitment, face check, contract,
+     * signature.
+     */
+    private static void walkCeremony(String token, String family, String ceremony)
+            throws Exception {
+        String base = "/api/signing/" + ceremony;
+        Rest.expect(200, rest().post(base + "/confirm", Map.of(), token));
+        String commitment = Rest.json(rest().get(base, token)).path("commitmentText").asText();
+        Await.until(
+                "the commitment letter was read",
+                Duration.ofSeconds(45),
+                () -> rest().post(base + "/commitment/read", Map.of(), token).statusCode() == 200);
+        Rest.expect(200, rest().post(base + "/commitment/text", Map.of("text", commitment), token));
+        String purpose =
+                Rest.json(rest().get(family + "/signing", token))
+                        .path("face")
+                        .path("purpose")
+                        .asText();
+        JsonNode face =
+                Rest.json(
+                        Rest.expect(
+                                201,
+                                rest().post(
+                                                "/api/identity/face-sessions",
+                                                Map.of("purpose", purpose),
+                                                token)));
+        String qr = face.path("qr").asText();
+        Rest.expect(
+                200,
+                rest().post(
+                                "/api/sandbox/face/" + face.path("id").asText(),
+                                Map.of(
+                                        "secret",
+                                        qr.substring(qr.indexOf("?k=") + 3),
+                                        "passed",
+                                        true)));
+        Rest.expect(
+                200,
+                rest().post(base + "/face", Map.of("sessionId", face.path("id").asText()), token));
+        Await.until(
+                "the contract was read",
+                Duration.ofSeconds(75),
+                () -> rest().post(base + "/contract/read", Map.of(), token).statusCode() == 200);
+        Rest.expect(200, rest().post(base + "/signature", Map.of("image", signature()), token));
+    }
+
+    /** Chooses a file for the GsUpload of {@code kind} and waits until it is uploaded. */
+    private static void upload(Browser browser, String kind, Path file) {
+        By widget = By.cssSelector("[data-testid='upload-" + kind + "']");
+        browser.waitFor(widget);
+        browser.driver()
+                .findElement(
+                        By.cssSelector(
+                                "[data-testid='upload-"
+                                        + kind
+                                        + "'] input[type='file']:not([capture])"))
+                .sendKeys(file.toString());
+        browser.waitFor(
+                By.cssSelector("[data-testid='upload-" + kind + "'] [data-testid='upload-view']"));
+    }
+
+    /** A photo of a card (a coloured PNG) in a temporary file. */
+    private static Path cardPhoto(Color color) throws IOException {
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 320, 200);
+        g.dispose();
+        Path file = Files.createTempFile("card-", ".png");
+        file.toFile().deleteOnExit();
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    /** A handwritten signature as the pad sends it: a PNG data URL with ink. */
+    private static String signature() throws IOException {
+        BufferedImage pad = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = pad.createGraphics();
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(4));
+        g.drawLine(20, 80, 120, 30);
+        g.drawLine(120, 30, 260, 90);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(pad, "png", out);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /**
      * A batch of eight units in two buildings; 张三 is rank 3 of session 1, which starts at {@code
      * sessionStarts} and gives each family a 60 s window; rank 1 is {@code other}, rank 2 never
      * takes part.
@@ -254,7 +483,14 @@ class SelectionBrowserIT extends BrowserTestSupport {
             }
         }
         List<Map<String, Object>> families = new ArrayList<>();
-        families.add(family(1, other.name(), other.idNumber()));
+        families.add(
+                other != null
+                        ? family(1, other.name(), other.idNumber())
+                        : family(
+                                1,
+                                "李测试",
+                                PortalBrowserIT.idNumber(
+                                        "440306", ThreadLocalRandom.current().nextInt(100, 888))));
         families.add(
                 family(
                         2,
