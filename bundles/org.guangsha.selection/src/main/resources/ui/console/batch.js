@@ -69,7 +69,7 @@ export const BatchDetail = {
       const f = filters.value;
       try {
         const answer = await api.get(`selection/admin/batches/${encodeURIComponent(bid.value)}/families`, {
-          sessionId: f.session, status: f.status, page: f.page, size: SIZE,
+          session: f.session, status: f.status, page: f.page, size: SIZE,
         });
         [families.items, families.total] = pageOf(answer);
       } catch (e) {
@@ -294,8 +294,9 @@ export const BatchDetail = {
       <section v-if="isOperator()" class="gs-c-card" aria-labelledby="sel-sup-head">
         <h2 id="sel-sup-head">{{ $t('selectionConsole.supplementTitle') }}</h2>
         <p class="gs-c-hint">{{ $t('selectionConsole.supplementIntro') }}</p>
-        <p v-if="state.supplementPending !== null" class="gs-c-note" role="status" data-testid="sel-supplement-pending">
-          <van-icon name="friends-o" aria-hidden="true" /> {{ $t('selectionConsole.supplementPending', { n: state.supplementPending }) }}</p>
+        <p v-if="state.supplementPending !== null" id="sel-sup-pending" class="gs-c-note" role="status" data-testid="sel-supplement-pending" :data-pending="state.supplementPending">
+          <van-icon name="friends-o" aria-hidden="true" />
+          {{ state.supplementPending === 0 ? $t('selectionConsole.noneApplied') : $t('selectionConsole.supplementPending', { n: state.supplementPending }) }}</p>
         <p v-if="supplement.done" class="gs-c-done" role="status" data-testid="sel-supplement-done"><van-icon name="passed" aria-hidden="true" /> {{ supplement.done }}</p>
         <GsProblem :problem="supplementProblem" :placed="['name', 'startsAt', 'endsAt']" />
         <form class="selc-grid" @submit.prevent="publish" novalidate data-testid="sel-supplement-form">
@@ -312,7 +313,8 @@ export const BatchDetail = {
               :aria-invalid="supplementProblem.field('endsAt') ? 'true' : 'false'" />
             <span v-if="supplementProblem.field('endsAt')" class="gs-c-error" role="alert">{{ supplementProblem.field('endsAt') }}</span></label>
           <div class="selc-submit">
-            <van-button type="primary" native-type="submit" :loading="supplement.busy" icon="add-o" data-testid="sel-supplement-submit">{{ $t('selectionConsole.publish') }}</van-button>
+            <van-button type="primary" native-type="submit" :loading="supplement.busy" icon="add-o" :disabled="state.supplementPending === 0"
+              aria-describedby="sel-sup-pending" data-testid="sel-supplement-submit">{{ $t('selectionConsole.publish') }}</van-button>
           </div>
         </form>
       </section>

@@ -10,8 +10,8 @@ import { instantOf, localInput } from './shared.js';
 /** The three CSV files, in the order the form asks for them. */
 export const FILES = ['units', 'families', 'sessions'];
 
-/** Larger lists than this are refused here before sending (a city's batch is a few thousand rows). */
-const MAX_BYTES = 10 * 1024 * 1024;
+/** The server takes each file up to 20 MB; larger ones are refused here before sending. */
+const MAX_BYTES = 20 * 1024 * 1024;
 
 /** The batch's own fields (section `batch` of a rejection). */
 const BATCH_FIELDS = ['code', 'name', 'regionCode', 'preselectStartsAt', 'cartSize', 'windowSeconds'];
@@ -47,11 +47,11 @@ export const ImportBatch = {
 
     const pick = (name) => (event) => {
       const file = event.target.files && event.target.files[0];
+      // Emptied at once (the chosen file is kept here and named beside the button): choosing the
+      // same file again after correcting it must fire another change, and send the new content.
+      event.target.value = '';
       state.fileErrors = { ...state.fileErrors, [name]: '' };
-      if (!file) {
-        files[name] = null;
-        return;
-      }
+      if (!file) return;
       if (file.size === 0) state.fileErrors[name] = t('selectionConsole.fileEmpty');
       else if (file.size > MAX_BYTES) state.fileErrors[name] = t('selectionConsole.fileTooLarge', { max: formatBytes(MAX_BYTES) });
       files[name] = file;
@@ -118,6 +118,8 @@ export const ImportBatch = {
         navigate(`/m/selection/batches/${encodeURIComponent(created.id)}`, { query: { imported: '1' } });
       } catch (e) {
         problem.set(e);
+        // Chrome refuses to send a file changed on disk after it was chosen (no status at all)
+        if (e.status === 0) problem.message = `${problem.message}${t('selectionConsole.chooseChanged')}`;
         if (e.slug === 'batch-rejected') {
           state.rejected = (e.problem.errors || []).map((r) => ({ ...r, column: r.column !== undefined ? r.column : r.field }));
           // the table says it row by row; the fields above show only the batch's own
@@ -166,7 +168,7 @@ export const ImportBatch = {
             <small id="sel-cart-hint" class="gs-c-hint">{{ $t('selectionConsole.cartHint') }}</small>
             <span v-if="batchError('cartSize')" class="gs-c-error" role="alert">{{ batchError('cartSize') }}</span></label>
           <label class="gs-c-field" for="sel-window"><span class="gs-c-label">{{ $t('selectionConsole.windowSeconds') }}</span>
-            <input id="sel-window" type="number" min="30" step="1" v-model="form.windowSeconds" :placeholder="$t('selectionConsole.windowDefault')"
+            <input id="sel-window" type="number" min="30" max="3600" step="1" v-model="form.windowSeconds" :placeholder="$t('selectionConsole.windowDefault')"
               aria-describedby="sel-window-hint" data-testid="sel-import-window" :aria-invalid="batchError('windowSeconds') ? 'true' : 'false'" />
             <small id="sel-window-hint" class="gs-c-hint">{{ $t('selectionConsole.windowHint') }}</small>
             <span v-if="batchError('windowSeconds')" class="gs-c-error" role="alert">{{ batchError('windowSeconds') }}</span></label>

@@ -21,9 +21,9 @@ const zh = {
     families: '每行一户：排位、姓名（主申请人）、身份证号码、家庭人数、场次（可不填：按排位依次分入各场次，每场不超过其家庭数）',
     sessions: '每行一个正式选房场次：场次号、场次名称、开始时间、结束时间（如 2026-12-01 09:00，北京时间）、家庭数',
   },
-  template: '下载模板 {file}', chooseFile: '选择文件', chooseAgain: '重新选择', noFile: '尚未选择文件', fileMissing: '请选择文件', fileEmpty: '文件是空的', fileTooLarge: '文件不能超过 {max}',
+  template: '下载模板 {file}', chooseChanged: '。如在选择后修改过文件，请重新选择该文件再提交。', chooseFile: '选择文件', chooseAgain: '重新选择', noFile: '尚未选择文件', fileMissing: '请选择文件', fileEmpty: '文件是空的', fileTooLarge: '文件不能超过 {max}',
   fixMarked: '请按提示修改标出的内容', importSubmit: '检查并导入', importing: '正在上传 {p}%',
-  nothingStored: '共 {n} 处问题。批次没有导入，也没有保存任何数据；请按下表修改文件后重新提交。',
+  nothingStored: '请按下表的 {n} 处问题逐行修改后再次提交；已选的文件会保留，改过的文件请重新选择。',
   rowErrors: '逐行问题', rowErrorsCaption: '导入时发现的问题：文件、行号、字段和说明', section: '文件', row: '行',
   field: '字段', message: '问题', rowN: '第 {n} 行',
   sections: { batch: '批次信息', units: '房源表 units.csv', families: '家庭排位表 families.csv', sessions: '场次表 sessions.csv', other: '{name}' },
@@ -41,7 +41,7 @@ const zh = {
   closeTitle: '立即结束“{name}”？',
   closeText: '场次将立即结束，尚未确认的 {n} 户按各自意向顺序自动分配（未参加的家庭预选作废）。此操作不能撤销。',
   closeEnded: '场次已到结束时间，将立即为尚未确认的 {n} 户按意向顺序自动分配。此操作不能撤销。',
-  closeConfirm: '立即结束', closed: '“{name}”已结束：{families} 户参与自动分配，分到房源 {assigned} 户。', runLink: '分配过程与结果（公开）',
+  closeConfirm: '立即结束', closed: '“{name}”已结束：{families} 户参与自动分配，其中 {assigned} 户分到房源。', runLink: '分配过程与结果（公开）',
   families: '家庭排位', familyFilters: '筛选家庭', session: '场次', status: '状态',
   familiesTotal: '共 {total} 户 · 第 {page} / {pages} 页', familiesCaption: '家庭排位列表（姓名和身份证号已脱敏）',
   rank: '排位', applicant: '主申请人', idNumber: '身份证号', household: '家庭人数', unit: '所得房源', supplement: '补选申请',
@@ -50,7 +50,7 @@ const zh = {
   supplementPlaceholder: '例如 补选第1场', startsAt: '开始时间', endsAt: '结束时间', publish: '发布补选场次',
   publishTitle: '发布补选场次？', publishText: '“{name}”将包含目前所有已申请补选的家庭。发布后不能撤回。', publishConfirm: '发布',
   published: '“{name}”已发布，共 {n} 户。', appliedAt: '申请于', inSession: '已安排：{name}', unitsTaken: '已分配房源',
-  familiesByStatus: '家庭状态', supplementPending: '目前有 {n} 户已申请补选、尚未安排场次。', minutes: '{n} 分钟', seconds: '{n} 秒',
+  familiesByStatus: '家庭状态', supplementPending: '目前有 {n} 户已申请补选、尚未安排场次。', noneApplied: '目前没有待安排的补选申请，暂不能发布补选场次。', minutes: '{n} 分钟', seconds: '{n} 秒',
 };
 
 const en = {
@@ -74,9 +74,9 @@ const en = {
     families: 'One family per row: rank, main applicant\'s name, ID number, household size, session (may be empty: by rank into the sessions in order, each up to its families)',
     sessions: 'One formal session per row: number, name, start, end (e.g. 2026-12-01 09:00, Beijing time), families',
   },
-  template: 'Download template {file}', chooseFile: 'Choose a file', chooseAgain: 'Choose another', noFile: 'No file chosen', fileMissing: 'Choose a file', fileEmpty: 'The file is empty', fileTooLarge: 'At most {max}',
+  template: 'Download template {file}', chooseChanged: '. If a file was changed after it was chosen, choose it again and send.', chooseFile: 'Choose a file', chooseAgain: 'Choose another', noFile: 'No file chosen', fileMissing: 'Choose a file', fileEmpty: 'The file is empty', fileTooLarge: 'At most {max}',
   fixMarked: 'Please correct the marked fields', importSubmit: 'Check and import', importing: 'Uploading {p}%',
-  nothingStored: '{n} problem(s). Nothing of the batch was imported or stored; correct the files as listed below and send them again.',
+  nothingStored: 'Correct the {n} problem(s) listed below and send again; the chosen files stay chosen, choose again the ones you changed.',
   rowErrors: 'Problems by row', rowErrorsCaption: 'Problems found: file, row, field and message', section: 'File', row: 'Row',
   field: 'Field', message: 'Problem', rowN: 'Row {n}',
   sections: { batch: 'Batch details', units: 'Units units.csv', families: 'Ranked families families.csv', sessions: 'Sessions sessions.csv', other: '{name}' },
@@ -103,7 +103,7 @@ const en = {
   supplementPlaceholder: 'e.g. Supplementary 1', startsAt: 'Start', endsAt: 'End', publish: 'Publish the session',
   publishTitle: 'Publish a supplementary session?', publishText: '“{name}” will take every family that has applied so far. It cannot be withdrawn.', publishConfirm: 'Publish',
   published: '“{name}” is published with {n} families.', appliedAt: 'Applied', inSession: 'In: {name}', unitsTaken: 'Units taken',
-  familiesByStatus: 'Families by status', supplementPending: '{n} families have applied and are in no supplementary session yet.', minutes: '{n} min', seconds: '{n} s',
+  familiesByStatus: 'Families by status', supplementPending: '{n} families have applied and are in no supplementary session yet.', noneApplied: 'No application is waiting; there is nothing to publish yet.', minutes: '{n} min', seconds: '{n} s',
 };
 
 export const messages = { 'zh-CN': { selectionConsole: zh }, en: { selectionConsole: en } };
