@@ -183,6 +183,7 @@ export const BatchDetail = {
       <template #actions>
         <van-button size="small" icon="replay" @click="reload" :loading="state.loading" data-testid="sel-batch-refresh">{{ $t('selectionConsole.refresh') }}</van-button>
       </template>
+      <p v-if="!isOperator()" class="gs-c-note" role="note" data-testid="sel-read-only"><van-icon name="info-o" aria-hidden="true" /> {{ $t('selectionConsole.readOnly') }}</p>
       <GsProblem :problem="problem" />
       <p v-if="state.done" class="gs-c-done" role="status" data-testid="sel-batch-done"><van-icon name="passed" aria-hidden="true" /> {{ state.done }}
         <a v-if="state.runId" :href="runAddress(state.runId)" target="_blank" rel="noopener" data-testid="sel-run-link">{{ $t('selectionConsole.runLink') }}</a></p>
