@@ -1,6 +1,7 @@
 package org.guangsha.selection.batch;
 
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -19,4 +20,13 @@ public interface BatchImport {
 
     /** The batches, newest first. */
     List<BatchSummary> batches();
+
+    /**
+     * The family of a batch whose main applicant has this ID number: what a line that fed the batch
+     * links its own applicant to.
+     *
+     * @param idNumber a resident ID number (normalized first: blanks, lower-case x)
+     * @return the family's id, or empty when the batch has no such family (or does not exist)
+     */
+    Optional<String> familyId(String batchId, String idNumber);
 }

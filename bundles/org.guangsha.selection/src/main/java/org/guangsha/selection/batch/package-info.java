@@ -5,7 +5,7 @@
  * batch is checked before anything is stored and stored in one transaction: a wrong row leaves
  * nothing behind.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.guangsha.selection.batch;
 
 import org.osgi.annotation.versioning.Version;

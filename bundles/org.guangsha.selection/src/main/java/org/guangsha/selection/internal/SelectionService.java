@@ -665,7 +665,12 @@ public class SelectionService {
                     "unitId", "请从我的意向房源中选择一套", "Choose one of your intents");
         }
         UnitEntity u = em.find(UnitEntity.class, unitId);
-        if (!takenAmong(em, List.of(unitId)).isEmpty()) {
+        AllocationEntity held = em.find(AllocationEntity.class, unitId);
+        if (held != null) {
+            // Our own first click may have committed between the two reads above.
+            if (held.familyId().equals(f.id())) {
+                return new Confirmed(sameOrAlready(em, held, key), false);
+            }
             throw unitTaken();
         }
         AllocationEntity a = new AllocationEntity(unitId);
