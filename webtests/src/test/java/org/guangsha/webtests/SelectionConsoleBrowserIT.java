@@ -44,6 +44,8 @@ class SelectionConsoleBrowserIT extends BrowserTestSupport {
         String badId = goodId.substring(0, 17) + (goodId.charAt(17) == '0' ? '1' : '0');
         Path families = write(dir, "families.csv", familiesCsv(badId));
 
+        // the demo accounts appear a few seconds after the start
+        String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
         Browser console =
                 desktop().allowConsoleError("selection/admin/batches/import - .*status of 400");
         console.open("/console/#/login");
@@ -85,7 +87,6 @@ class SelectionConsoleBrowserIT extends BrowserTestSupport {
                 "only the bad row is named");
         console.waitFor(By.cssSelector("[data-testid='sel-import-rejected']"));
         console.screenshot("selection-console-import-rejected-desktop");
-        String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
         assertFalse(batchListed(operator, code), "a rejected batch is not stored");
 
         // The corrected file goes in; the batch is imported and its page opens.
