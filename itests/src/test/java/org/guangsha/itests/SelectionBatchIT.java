@@ -147,6 +147,12 @@ public class SelectionBatchIT extends CitizenTestSupport {
         assertEquals(
                 404, call("GET", "/api/selection/admin/batches/nope", operator, null).statusCode());
 
+        // the operators' paths are in the API description
+        JsonNode paths = json(get("/api/openapi.json")).path("paths");
+        assertTrue(paths.path("/selection/admin/batches/import").has("post"));
+        assertTrue(paths.path("/selection/admin/batches/{bid}/families").has("get"));
+        assertTrue(paths.path("/sandbox/selection").has("post"));
+
         // the same code again is refused
         HttpResponse<String> again =
                 importBatch(operator, batchJson(code), units(1), families(1, false), sessions(5));
