@@ -78,6 +78,7 @@ public class SelectionIT extends CitizenTestSupport {
                         batch(
                                 "IT-" + shortId(),
                                 t.minusSeconds(60),
+                                2,
                                 30,
                                 units(6),
                                 List.of(
@@ -339,6 +340,43 @@ public class SelectionIT extends CitizenTestSupport {
         assertTrue(applied.path("supplement").path("appliedAt").isTextual());
         assertEquals(1, count("SELECT COUNT(*) FROM SEL_ALLOCATION WHERE FAMILY_ID = ?", f1));
         assertEquals(1, count("SELECT COUNT(*) FROM SEL_RUN WHERE BATCH_ID = ?", bid));
+
+        // the operator publishes a supplementary session with the families that applied; there,
+        // family 3 chooses among the free units
+        String operator = login("operator", "Demo@2026");
+        Instant supplementStart = Instant.now().plusSeconds(3);
+        HttpResponse<String> published =
+                call(
+                        "POST",
+                        "/api/selection/admin/batches/" + bid + "/supplementary-sessions",
+                        operator,
+                        JSON.createObjectNode()
+                                .put("name", "补选第1场")
+                                .put("startsAt", supplementStart.toString())
+                                .put("endsAt", supplementStart.plusSeconds(300).toString()));
+        assertEquals(published.body(), 201, published.statusCode());
+        JsonNode waiting = json(call("GET", "/api/selection/families/" + f3, tokens[2], null));
+        assertEquals("SUPPLEMENT_WAIT", waiting.path("phase").asText());
+        assertEquals("SUPPLEMENTARY", waiting.path("session").path("kind").asText());
+        awaitUntil(supplementStart.plusMillis(300));
+        call(
+                "POST",
+                "/api/selection/families/" + f3 + "/formal/declaration",
+                tokens[2],
+                JSON.createObjectNode());
+        call(
+                "POST",
+                "/api/selection/families/" + f3 + "/cart/FORMAL/items",
+                tokens[2],
+                unitBody(unit.get("1-104")));
+        HttpResponse<String> supplemented =
+                call(
+                        "POST",
+                        "/api/selection/families/" + f3 + "/formal/confirm",
+                        tokens[2],
+                        confirmBody(unit.get("1-104"), "it-" + UUID.randomUUID()));
+        assertEquals(supplemented.body(), 200, supplemented.statusCode());
+        assertEquals("CONFIRMED", status(tokens[2], f3));
     }
 
     @Test
@@ -360,6 +398,7 @@ public class SelectionIT extends CitizenTestSupport {
                         batch(
                                 "IT-" + shortId(),
                                 Instant.now().minusSeconds(60),
+                                3,
                                 600,
                                 units(4),
                                 List.of(new NewSession(1, "第1场", start, start.plusSeconds(900), n)),
@@ -439,8 +478,10 @@ public class SelectionIT extends CitizenTestSupport {
         assertEquals(
                 0,
                 count(
-                        "SELECT COUNT(*) FROM SEL_FAMILY f WHERE f.BATCH_ID = ? AND ((f.STATUS = 'CONFIRMED')"
-                                + " <> EXISTS (SELECT 1 FROM SEL_ALLOCATION a WHERE a.FAMILY_ID = f.ID))",
+                        "SELECT COUNT(*) FROM SEL_FAMILY f WHERE f.BATCH_ID = ? AND ((f.STATUS ="
+                                + " 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM SEL_ALLOCATION a WHERE"
+                                + " a.FAMILY_ID = f.ID)) OR (f.STATUS <> 'CONFIRMED' AND EXISTS (SELECT"
+                                + " 1 FROM SEL_ALLOCATION a WHERE a.FAMILY_ID = f.ID)))",
                         batch.id()));
     }
 
@@ -449,6 +490,7 @@ public class SelectionIT extends CitizenTestSupport {
     private static NewBatch batch(
             String code,
             Instant preselect,
+            int cartSize,
             int windowSeconds,
             List<NewUnit> units,
             List<NewSession> sessions,
@@ -458,7 +500,7 @@ public class SelectionIT extends CitizenTestSupport {
                 "集成测试批次",
                 "440304",
                 preselect,
-                2,
+                cartSize,
                 windowSeconds,
                 "api",
                 null,

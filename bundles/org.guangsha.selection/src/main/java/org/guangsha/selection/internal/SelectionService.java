@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -320,7 +321,7 @@ public class SelectionService {
         if (mine == null) {
             return List.of();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         return tx.read(
                 em -> {
                     List<FamilyEntity> families =
@@ -344,7 +345,7 @@ public class SelectionService {
 
     /** One family of the caller. */
     public FamilyView family(Caller caller, String familyId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return tx.read(em -> view(em, ownFamily(em, caller, familyId), now));
     }
 
@@ -482,7 +483,7 @@ public class SelectionService {
 
     /** 我已阅读并同意声明 for pre-selection (S-2). */
     public FamilyView declarePreselection(Caller caller, String familyId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return write(
                 em -> {
                     FamilyEntity f = ownFamily(em, caller, familyId);
@@ -498,7 +499,7 @@ public class SelectionService {
 
     /** Adds a unit to a cart (S-2, S-4). */
     public CartView addToCart(Caller caller, String familyId, Stage stage, String unitId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return write(
                 em -> {
                     Open open = openCart(em, caller, familyId, stage, now);
@@ -525,7 +526,7 @@ public class SelectionService {
 
     /** Removes a unit from a cart (S-3, S-4). */
     public CartView removeFromCart(Caller caller, String familyId, Stage stage, String unitId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return write(
                 em -> {
                     Open open = openCart(em, caller, familyId, stage, now);
@@ -540,7 +541,7 @@ public class SelectionService {
 
     /** Moves a unit of a cart up, down or to the top (S-3, S-4). */
     public CartView move(Caller caller, String familyId, Stage stage, String unitId, String to) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (to == null || !Set.of("up", "down", "top").contains(to)) {
             throw ProblemException.invalidField("to", "请选择上移、下移或置顶", "Move up, down or to the top");
         }
@@ -569,7 +570,7 @@ public class SelectionService {
 
     /** 我已阅读并同意声明 for formal selection: starts the family's window (S-4). */
     public FamilyView declareFormal(Caller caller, String familyId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return write(
                 em -> {
                     FamilyEntity f = ownFamily(em, caller, familyId);
@@ -587,7 +588,7 @@ public class SelectionService {
 
     /** 确认同步: the formal intents become a copy of the pre-selection (S-4). */
     public CartView sync(Caller caller, String familyId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return write(
                 em -> {
                     Open open = openCart(em, caller, familyId, Stage.FORMAL, now);
@@ -614,7 +615,7 @@ public class SelectionService {
         }
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
+            Instant now = now();
             try {
                 Confirmed done =
                         tx.write(em -> confirmOnce(em, caller, familyId, unitId, key, now));
@@ -727,7 +728,7 @@ public class SelectionService {
             throw ProblemException.invalidField(
                     "confirm", "请输入“放弃”以确认放弃选房", "Type 放弃 to confirm giving up");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         FamilyView v =
                 write(
                         em -> {
@@ -751,7 +752,7 @@ public class SelectionService {
 
     /** 补选申请 (S-9). */
     public FamilyView applySupplement(Caller caller, String familyId) {
-        Instant now = clock.instant();
+        Instant now = now();
         FamilyView v =
                 write(
                         em -> {
@@ -801,7 +802,7 @@ public class SelectionService {
     public RunView closeSession(String sessionId, String actorId) {
         PersistenceException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
+            Instant now = now();
             try {
                 Closed closed = tx.write(em -> closeOnce(em, sessionId, actorId, now));
                 if (closed.fresh()) {
@@ -973,7 +974,7 @@ public class SelectionService {
     /** Closes every session whose end has passed; run by each node's sweeper. */
     void closeEndedSessions() {
         try {
-            Instant now = clock.instant();
+            Instant now = now();
             List<String> due =
                     tx.read(
                             em ->
@@ -1002,7 +1003,7 @@ public class SelectionService {
      */
     public SessionView publishSupplementary(
             String batchId, String name, Instant startsAt, Instant endsAt, String actorId) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<org.guangsha.platform.rest.FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             errors.add(
@@ -1424,6 +1425,13 @@ public class SelectionService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * This node's time, to the millisecond as the database keeps it (so an answer repeats exactly).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static boolean notBlank(String s) {
