@@ -8,6 +8,8 @@ export const messages = {
       start: {
         title: '网上选房', none: '您目前不在任何选房批次的选房名单中。选房名单公布后，可在此预选与正式选房。',
         notYours: '找不到该选房家庭，请从“网上选房”重新进入。', entries: '可办理的事项',
+        intro: '选房家庭按选房排位在网上预选、正式选房，选房后网上签约。请使用主申请人本人的账号登录，并完成实名认证。',
+        login: '登录后开始选房', verify: '完成实名认证后开始选房',
       },
       entry: {
         start: '开始选房', result: '我的结果', supplement: '补选申请', broadcast: '房源信息播报', signing: '网上签约', materials: '材料管理',
@@ -162,6 +164,8 @@ export const messages = {
       start: {
         title: 'Housing selection', none: 'You are not on the list of any selection batch. Once a list is published, pre-select and choose here.',
         notYours: 'This family was not found; please open Housing selection again.', entries: 'What you can do',
+        intro: 'Families pre-select and choose a home online in their ranked order, then sign online. Log in with the main applicant\'s own account, verified by real name.',
+        login: 'Log in to start', verify: 'Verify your identity to start',
       },
       entry: {
         start: 'Start selection', result: 'My result', supplement: 'Apply for supplementary selection', broadcast: 'Availability broadcast',

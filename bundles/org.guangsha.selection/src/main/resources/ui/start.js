@@ -2,9 +2,9 @@
 // moment) and the entries that apply now; and the 选房声明 page before pre-selection (开始预选) and
 // before formal selection (去选房, which starts the server's 3-minute window, S-4).
 import { reactive, computed, onMounted, onBeforeUnmount } from 'vue';
-import { api, t, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
+import { api, t, session, hasTrustLevel, formatTime, useProblem, GsProblem, GsPage, hasApi } from 'guangsha';
 import {
-  useMomentCame, requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
+  BASE, useMomentCame, requireCitizen, loadFamilies, loadFamily, nextMoment, words, go, href, sessionTime, unitName, SelCountdown,
   STATUS_ICONS, slugOf,
 } from './common.js';
 
@@ -20,7 +20,12 @@ async function signingOffered() {
 export const Start = {
   components: { GsPage, GsProblem, SelCountdown },
   setup() {
-    const ok = requireCitizen();
+    // The line's front page: a visitor (or a citizen not yet verified) is told what it is and
+    // offered the login, the verification and the public pages instead of being sent away.
+    const ok = !!session.me && hasTrustLevel('L2');
+    const guest = !session.me;
+    const loginNext = `/login?next=${encodeURIComponent(BASE + '/')}`;
+    const verifyNext = `/verify-prompt?level=L2&next=${encodeURIComponent(BASE + '/')}`;
     const problem = useProblem();
     const state = reactive({ loading: true, families: [], offered: { signing: false, materials: false } });
     let timer = null;
@@ -55,16 +60,29 @@ export const Start = {
     });
     onBeforeUnmount(() => clearInterval(timer));
     const momentCame = useMomentCame(load);
-    return { momentCame, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime, unitName, STATUS_ICONS };
+    return {
+      momentCame, ok, guest, loginNext, verifyNext, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime,
+      unitName, STATUS_ICONS,
+    };
   },
   template: `
-    <GsPage :title="$t('selection.start.title')">
+    <GsPage :title="$t('selection.title')">
+      <section v-if="!ok" class="sel-notice" data-testid="selection-intro">
+        <van-icon name="home-o" class="sel-notice-icon" aria-hidden="true" />
+        <h2>{{ $t('selection.start.title') }}</h2>
+        <p>{{ $t('selection.start.intro') }}</p>
+        <div class="gs-actions">
+          <van-button v-if="guest" round block type="primary" :url="'#' + loginNext" data-testid="selection-login">{{ $t('selection.start.login') }}</van-button>
+          <van-button v-else round block type="primary" :url="'#' + verifyNext" data-testid="selection-verify">{{ $t('selection.start.verify') }}</van-button>
+        </div>
+      </section>
       <GsProblem :problem="problem" />
-      <p v-if="state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
-      <div v-else-if="!state.families.length && !problem.message" class="gs-empty" data-testid="selection-none">
+      <p v-if="ok && state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
+      <div v-else-if="ok && !state.families.length && !problem.message" class="gs-empty" data-testid="selection-none">
         <van-icon name="info-o" class="gs-empty-icon" aria-hidden="true" />
         <p>{{ $t('selection.start.none') }}</p>
       </div>
+      <h2 v-if="ok && state.families.length" class="gs-section-title">{{ $t('selection.start.title') }}</h2>
       <ul class="sel-families" data-testid="families">
         <li v-for="f in state.families" :key="f.familyId" class="sel-family" data-testid="family" :data-family="f.familyId" :data-batch="f.batch.code" :data-phase="f.phase">
           <header class="sel-family-head">
