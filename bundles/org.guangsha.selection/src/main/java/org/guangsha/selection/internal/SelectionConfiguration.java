@@ -107,4 +107,34 @@ public @interface SelectionConfiguration {
     /** Whom to call about checking in, printed on the occupancy notice. */
     @AttributeDefinition(name = "Check-in contact", description = "Printed on the occupancy notice")
     String checkin_contact() default "项目管理服务中心";
+
+    /** How often each node reads the availability feed ({@code SEL_CHANGE}) when not poked. */
+    @AttributeDefinition(
+            name = "Broadcast poll (milliseconds)",
+            description =
+                    "How often each node reads new unit changes for its stream clients (S-10);"
+                            + " a confirm on this node publishes at once")
+    int broadcast_poll_millis() default 200;
+
+    /** Comment line sent to idle stream clients, so proxies keep the connection open. */
+    @AttributeDefinition(
+            name = "Broadcast heartbeat (seconds)",
+            description = "Interval of the keep-alive comment on the availability stream")
+    int broadcast_heartbeat_seconds() default 15;
+
+    /** How long a hole in the feed's sequence may stay before later changes go out anyway. */
+    @AttributeDefinition(
+            name = "Broadcast gap wait (milliseconds)",
+            description =
+                    "A change numbered after one not yet committed waits at most this long, so"
+                            + " that stream clients receive changes in order")
+    int broadcast_gap_millis() default 1000;
+
+    /** Events one stream client may have unsent before it is disconnected (it then resumes). */
+    @AttributeDefinition(
+            name = "Broadcast client backlog",
+            description =
+                    "Unsent events a slow stream client may have before it is disconnected; it"
+                            + " reconnects and resumes after its last event")
+    int broadcast_client_backlog() default 256;
 }
