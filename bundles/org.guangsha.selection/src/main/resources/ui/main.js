@@ -1,19 +1,32 @@
-// The pages of the online selection line, loaded by the portal at #/m/selection/. For now the
-// start page only; the selection itself arrives with its issue. Shared pieces come from 'guangsha'.
-import { GsPage } from 'guangsha';
+// The pages of the online selection line, loaded by the portal at #/m/selection/… (the portal's
+// module host). Shared pieces come from 'guangsha'; words are in messages.js (Chinese first). The
+// selection pages come with this module; the broadcast, the public pages and the signing are
+// loaded when first opened.
+import { defineAsyncComponent } from 'vue';
+import { Start, Declaration } from './start.js';
+import { Preselect, PreCart } from './preselect.js';
+import { Formal } from './formal.js';
+import { Result, Supplement } from './outcome.js';
+import { messages } from './messages.js';
 
-const Start = {
-  components: { GsPage },
-  template: `
-    <GsPage :title="$t('selection.title')">
-      <van-empty :description="$t('selection.soon')" />
-    </GsPage>`,
-};
+const later = (file, name) => defineAsyncComponent(() => import(file).then((m) => m[name]));
 
 export default {
-  routes: [{ path: '', component: Start }],
-  messages: {
-    'zh-CN': { selection: { title: '在线选房签约', soon: '选房批次公布后，可在此预选与正式选房。' } },
-    en: { selection: { title: 'Online selection & signing', soon: 'Once a batch is published, pre-select and choose here.' } },
-  },
+  routes: [
+    { path: '', component: Start },
+    { path: 'family/:fid/declaration', component: Declaration },
+    { path: 'family/:fid/pre', component: Preselect },
+    { path: 'family/:fid/pre/cart', component: PreCart },
+    { path: 'family/:fid/formal', component: Formal },
+    { path: 'family/:fid/result', component: Result },
+    { path: 'family/:fid/supplement', component: Supplement },
+    { path: 'family/:fid/signing', component: later('./signing.js', 'Signing') },
+    { path: 'family/:fid/materials', component: later('./signing.js', 'Materials') },
+    // public, no login: the availability broadcast, the published results and assignment runs
+    { path: 'broadcast/:bid', component: later('./broadcast.js', 'Broadcast') },
+    { path: 'public', component: later('./public.js', 'PublicBatches') },
+    { path: 'public/runs/:runId', component: later('./public.js', 'PublicRun') },
+    { path: 'public/:bid', component: later('./public.js', 'PublicResults') },
+  ],
+  messages,
 };

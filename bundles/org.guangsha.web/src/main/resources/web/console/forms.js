@@ -10,6 +10,12 @@ const SOURCES = {
     load: async (id) => (await api.get(`sandbox/cases/${encodeURIComponent(id)}`)).fields || [],
     sandbox: true,
   },
+  // the selection line's signing review (网上签约审核): GET /api/selection/signing-cases/{id}
+  'selection-signing': {
+    path: '/selection/signing-cases/{id}',
+    load: async (id) =>
+      (await api.get(`selection/signing-cases/${encodeURIComponent(id)}`)).fields || [],
+  },
 };
 
 function fromRecord(form) {

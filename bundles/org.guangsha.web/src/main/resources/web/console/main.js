@@ -2,7 +2,8 @@
 // sent to the console's login page, which says so.
 import { computed, watch } from 'vue';
 import {
-  createGuangshaApp, addMessages, session, loadMe, logout, onUnauthorized, navigate, route, prefs, t, RouterView,
+  createGuangshaApp, addMessages, session, loadMe, logout, onUnauthorized, navigate, route, prefs, t, local, RouterView,
+  modules, offersPages, watchModules, refreshModules,
 } from 'guangsha';
 import { routes, NotFound } from './routes.js';
 import { messages } from './messages.js';
@@ -28,6 +29,13 @@ const Shell = {
   setup() {
     const nav = computed(() => {
       const items = [{ path: '/queue', key: 'queue', match: ['/queue', '/cases/'] }];
+      // the lines' console pages (BusinessModule.consoleMenu), for the signed-in role
+      for (const m of modules.list) {
+        if (!offersPages(m, 'console')) continue;
+        for (const e of m.consoleMenu) {
+          items.push({ path: `/m/${m.id}/${e.path}`, key: `m-${m.id}-${e.id}`, label: local(e.name), line: m.id });
+        }
+      }
       if (isOperator()) {
         items.push({ path: '/operator/modules', key: 'modules', match: ['/operator/modules'] });
         items.push({ path: '/operator/staff', key: 'staff', match: ['/operator/staff'] });
@@ -35,7 +43,18 @@ const Shell = {
       }
       return items;
     });
-    const current = (item) => item.match.some((m) => route.path === m || (m.endsWith('/') && route.path.startsWith(m)));
+    /** A line's entry is current when it is the longest one the address starts with. */
+    const lineEntry = computed(() => {
+      let best = null;
+      for (const item of nav.value) {
+        if (!item.line) continue;
+        const p = item.path.replace(/\/$/, '');
+        if ((route.path === p || route.path.startsWith(`${p}/`)) && (!best || p.length > best.path.replace(/\/$/, '').length)) best = item;
+      }
+      return best;
+    });
+    const current = (item) =>
+      item.line ? lineEntry.value === item : item.match.some((m) => route.path === m || (m.endsWith('/') && route.path.startsWith(m)));
     const region = computed(() => (session.me && session.me.regionCode ? regionName(session.me.regionCode) : ''));
     const who = computed(() => {
       if (!isStaff()) return '';
@@ -76,7 +95,7 @@ const Shell = {
     </header>
     <nav v-if="isStaff()" class="gs-c-nav" :aria-label="$t('console.nav.label')">
       <a v-for="item in nav" :key="item.key" :href="'#' + item.path" :aria-current="current(item) ? 'page' : null"
-        :class="{ 'gs-c-nav-current': current(item) }" :data-testid="'nav-' + item.key">{{ $t('console.nav.' + item.key) }}</a>
+        :class="{ 'gs-c-nav-current': current(item) }" :data-testid="'nav-' + item.key">{{ item.label || $t('console.nav.' + item.key) }}</a>
     </nav>
     <main id="gs-main" tabindex="-1" class="gs-c-main">
       <RouterView v-if="isStaff() || route.path === '/login'" :routes="routes" :fallback="NotFound" />
@@ -107,5 +126,23 @@ loadMe()
     if (isStaff()) loadRegions();
     watch(() => [route.path, session.me && session.me.id, session.me && session.me.kind], guard, { immediate: true });
     watch(() => isStaff(), (staff) => staff && loadRegions());
+    // The lines and their console entries depend on who asks: read them again whenever the
+    // signed-in staff member changes, and keep them fresh as lines come and go.
+    let watching = false;
+    watch(
+      () => (isStaff() ? `${session.me.id}/${(session.me.roles || []).join(',')}` : ''),
+      (who) => {
+        if (!who) {
+          modules.list = [];
+          return;
+        }
+        if (watching) refreshModules();
+        else {
+          watching = true;
+          watchModules();
+        }
+      },
+      { immediate: true },
+    );
     createGuangshaApp(Shell).mount('#app');
   });

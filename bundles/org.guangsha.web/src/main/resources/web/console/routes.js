@@ -1,5 +1,8 @@
 // The console's pages, under the hash: #/queue, #/cases/:id, #/operator/...; #/ goes to the start
-// page of the signed-in role.
+// page of the signed-in role. A line's console pages (its /ui/<id>/console.js) come in under
+// #/m/<module-id>/ through the shared module host.
+import { defineComponent, h } from 'vue';
+import { ModuleHost } from 'guangsha';
 import { Login } from './pages/login.js';
 import { Queue } from './pages/queue.js';
 import { CaseDetail } from './pages/case.js';
@@ -27,4 +30,5 @@ export const routes = [
   { path: '/operator/modules', component: Modules },
   { path: '/operator/staff', component: Staff },
   { path: '/operator/audit', component: Audit },
+  { path: '/m/:module/*', component: defineComponent({ name: 'GsConsoleModuleHost', setup: () => () => h(ModuleHost, { page: 'console', notFound: NotFound }) }) },
 ];

@@ -8,7 +8,7 @@ export { api, ApiError, session, setToken, clearToken, loadMe, logout, onUnautho
 export { prefs } from './prefs.js';
 export { i18n, addMessages, t, local } from './i18n.js';
 export { route, navigate, back, match, RouterView } from './router.js';
-export { modules, refreshModules, watchModules, loadModulePages, ModuleHost } from './modules.js';
+export { modules, refreshModules, watchModules, loadModulePages, offersPages, ModuleHost } from './modules.js';
 export { useProblem, GsProblem, GsPage, GsTimeline, GsText, eventText, confirmTwice, formatTime, yuan } from './components.js';
 export { maskIdNumber, maskMobile, checkIdNumber, checkMobile } from './checks.js';
 

@@ -1,5 +1,5 @@
 // The business lines installed now (GET /api/platform/modules) and the host that loads a line's
-// pages from /ui/<module-id>/main.js at run time. Installing or removing a line's feature changes
+// pages from /ui/<module-id>/main.js (portal) or /ui/<module-id>/console.js (console) at run time. Installing or removing a line's feature changes
 // the list within seconds; nothing here is rebuilt or restarted.
 import { defineComponent, reactive, shallowRef, watch, h } from 'vue';
 import { api } from './api.js';
@@ -33,53 +33,91 @@ export function watchModules(seconds = 10) {
 
 const loaded = new Map();
 
+/** The pages a line may serve: `main` for the portal, `console` for the staff console. */
+const PAGES = ['main', 'console'];
+
+/** Whether `module` (as the list describes it) offers `page`: every line has `main`; `console` only with console menu entries. */
+export function offersPages(module, page = 'main') {
+  if (!module) return false;
+  return page === 'main' || (page === 'console' && Array.isArray(module.consoleMenu) && module.consoleMenu.length > 0);
+}
+
 /**
- * Loads a line's pages. A line's `/ui/<id>/main.js` default-exports
+ * Loads a line's pages. A line's `/ui/<id>/main.js` (the portal's) and `/ui/<id>/console.js` (the
+ * console's, only for a line with console menu entries) default-export
  * `{routes: [{path, component}], messages?: {'zh-CN': {...}, en: {...}}}` with paths relative to
  * the line ('' is its start page, 'cases/:id' a case).
  */
-export async function loadModulePages(id) {
+export async function loadModulePages(id, page = 'main') {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`bad module id ${id}`);
-  if (!loaded.has(id)) {
-    const promise = import(`/ui/${id}/main.js`).then((m) => {
+  if (!PAGES.includes(page)) throw new Error(`bad page ${page}`);
+  const key = `${id}/${page}`;
+  if (!loaded.has(key)) {
+    const promise = import(`/ui/${id}/${page}.js`).then((m) => {
       const pages = m.default || m;
       if (pages.messages) addMessages(pages.messages);
       return pages;
     });
-    loaded.set(id, promise);
-    promise.catch(() => loaded.delete(id));
+    loaded.set(key, promise);
+    promise.catch(() => loaded.delete(key));
   }
-  return loaded.get(id);
+  return loaded.get(key);
 }
 
-/** Shows the page of a line the address names: `#/m/<module-id>/<path>`. */
+/**
+ * Shows the page of a line the address names: `#/m/<module-id>/<path>`. `page` picks the line's
+ * script (`main` in the portal, `console` in the console); a script other than `main` is loaded only
+ * once the module list says the line offers it, so a line without console pages costs no request.
+ */
 export const ModuleHost = defineComponent({
   name: 'GsModuleHost',
-  props: { notFound: Object },
+  props: { notFound: Object, page: { type: String, default: 'main' } },
   setup(props) {
     const state = reactive({ loading: true, failed: false });
     const pages = shallowRef(null);
+    let wanted = null;
     async function load(id) {
+      wanted = id;
       state.loading = true;
       state.failed = false;
       try {
-        pages.value = await loadModulePages(id);
+        const p = await loadModulePages(id, props.page);
+        if (wanted === id) pages.value = p;
       } catch (e) {
-        pages.value = null;
-        state.failed = true;
+        if (wanted === id) {
+          pages.value = null;
+          state.failed = true;
+        }
       }
-      state.loading = false;
+      if (wanted === id) state.loading = false;
     }
+    const listed = () => modules.list.find((m) => m.id === route.params.module);
     watch(
-      () => route.params.module,
-      (id) => id && load(id),
+      () => {
+        const id = route.params.module;
+        if (!id) return null;
+        if (props.page === 'main') return id;
+        // other pages wait for the list, and are only asked for when the line offers them
+        if (!modules.loaded) return '';
+        return offersPages(listed(), props.page) ? id : '-';
+      },
+      (id) => {
+        if (id === null || id === '') return;
+        if (id === '-') {
+          wanted = null;
+          pages.value = null;
+          state.loading = false;
+          return;
+        }
+        if (id !== wanted || !pages.value) load(id);
+      },
       { immediate: true },
     );
     return () => {
       if (state.loading) return h('p', { class: 'gs-loading', role: 'status' }, '正在打开… Opening…');
-      const installed = modules.list.some((m) => m.id === route.params.module);
+      const installed = offersPages(listed(), props.page);
       if (state.failed || !pages.value || (modules.loaded && !installed)) {
-        return h('div', { class: 'gs-empty', role: 'alert' }, [
+        return h('div', { class: 'gs-empty', role: 'alert', 'data-testid': 'module-unavailable' }, [
           h('p', '该业务未安装或已停用。'),
           h('p', { class: 'gs-muted', lang: 'en' }, 'This service is not installed or was switched off.'),
           h('a', { href: '#/' }, '返回首页 Home'),

@@ -79,6 +79,12 @@ public abstract class GuangshaTestSupport {
                     "etc/org.guangsha.ratelimit.cfg", "per.account.per.minute", "100000"),
             // Ended selection sessions are closed within a second instead of five.
             editConfigurationFilePut("etc/org.guangsha.selection.cfg", "sweep.seconds", "1"),
+            // The signing ceremony's countdowns after selection: a second each instead of 30 and
+            // 60.
+            editConfigurationFilePut(
+                    "etc/org.guangsha.selection.cfg", "signing.commitment.seconds", "1"),
+            editConfigurationFilePut(
+                    "etc/org.guangsha.selection.cfg", "signing.contract.seconds", "1"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
             // Same JVM setting as bin/setenv of the distribution.
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

@@ -340,6 +340,43 @@ public class SelectionIT extends CitizenTestSupport {
         assertTrue(applied.path("supplement").path("appliedAt").isTextual());
         assertEquals(1, count("SELECT COUNT(*) FROM SEL_ALLOCATION WHERE FAMILY_ID = ?", f1));
         assertEquals(1, count("SELECT COUNT(*) FROM SEL_RUN WHERE BATCH_ID = ?", bid));
+
+        // the operator publishes a supplementary session with the families that applied; there,
+        // family 3 chooses among the free units
+        String operator = login("operator", "Demo@2026");
+        Instant supplementStart = Instant.now().plusSeconds(3);
+        HttpResponse<String> published =
+                call(
+                        "POST",
+                        "/api/selection/admin/batches/" + bid + "/supplementary-sessions",
+                        operator,
+                        JSON.createObjectNode()
+                                .put("name", "补选第1场")
+                                .put("startsAt", supplementStart.toString())
+                                .put("endsAt", supplementStart.plusSeconds(300).toString()));
+        assertEquals(published.body(), 201, published.statusCode());
+        JsonNode waiting = json(call("GET", "/api/selection/families/" + f3, tokens[2], null));
+        assertEquals("SUPPLEMENT_WAIT", waiting.path("phase").asText());
+        assertEquals("SUPPLEMENTARY", waiting.path("session").path("kind").asText());
+        awaitUntil(supplementStart.plusMillis(300));
+        call(
+                "POST",
+                "/api/selection/families/" + f3 + "/formal/declaration",
+                tokens[2],
+                JSON.createObjectNode());
+        call(
+                "POST",
+                "/api/selection/families/" + f3 + "/cart/FORMAL/items",
+                tokens[2],
+                unitBody(unit.get("1-104")));
+        HttpResponse<String> supplemented =
+                call(
+                        "POST",
+                        "/api/selection/families/" + f3 + "/formal/confirm",
+                        tokens[2],
+                        confirmBody(unit.get("1-104"), "it-" + UUID.randomUUID()));
+        assertEquals(supplemented.body(), 200, supplemented.statusCode());
+        assertEquals("CONFIRMED", status(tokens[2], f3));
     }
 
     @Test

@@ -1,4 +1,5 @@
-// 模块与功能 (operators): the platform's health, the business modules installed now and, where the
+// 模块与功能 (operators): the platform's health, the business modules installed now (with their
+// console entries) and, where the
 // platform offers it (GET /api/platform/features), the features and whether they are installed.
 import { reactive, onMounted } from 'vue';
 import { api, ApiError, hasApi, local, formatTime, useProblem, GsProblem } from 'guangsha';
@@ -93,7 +94,7 @@ export const Modules = {
             <caption class="gs-c-sr">{{ $t('ops.modulesCaption') }}</caption>
             <thead><tr>
               <th scope="col">{{ $t('ops.name') }}</th><th scope="col">{{ $t('ops.moduleId') }}</th>
-              <th scope="col">{{ $t('ops.description') }}</th><th scope="col">{{ $t('ops.menu') }}</th>
+              <th scope="col">{{ $t('ops.description') }}</th><th scope="col">{{ $t('ops.menu') }}</th><th scope="col">{{ $t('ops.consoleMenu') }}</th>
               <th scope="col">{{ $t('ops.trust') }}</th><th scope="col">{{ $t('ops.ui') }}</th>
             </tr></thead>
             <tbody>
@@ -102,10 +103,13 @@ export const Modules = {
                 <td><code>{{ m.id }}</code></td>
                 <td>{{ local(m.description) }}</td>
                 <td><ul class="gs-c-plain"><li v-for="e in m.menu || []" :key="e.id">{{ local(e.name) }} <span class="gs-muted">({{ e.requiredTrustLevel }})</span></li></ul></td>
+                <td><ul v-if="(m.consoleMenu || []).length" class="gs-c-plain"><li v-for="e in m.consoleMenu" :key="e.id">
+                  <a :href="'#/m/' + m.id + '/' + e.path">{{ local(e.name) }}</a> <span v-if="e.operatorsOnly" class="gs-muted">({{ $t('ops.operatorsOnly') }})</span></li></ul>
+                  <span v-else class="gs-muted">—</span></td>
                 <td>{{ m.requiredTrustLevel }}</td>
                 <td><code>{{ m.ui || '—' }}</code></td>
               </tr>
-              <tr v-if="!state.modules.length && !state.loading"><td colspan="6" class="gs-c-empty-cell">{{ $t('ops.noModules') }}</td></tr>
+              <tr v-if="!state.modules.length && !state.loading"><td colspan="7" class="gs-c-empty-cell">{{ $t('ops.noModules') }}</td></tr>
             </tbody>
           </table>
         </div>

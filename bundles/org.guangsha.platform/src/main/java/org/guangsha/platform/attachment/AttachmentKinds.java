@@ -20,6 +20,12 @@ public final class AttachmentKinds {
     /** 银行卡. */
     public static final String BANK_CARD = "bank-card";
 
+    /** 银行卡正面 (the side with the card number), e.g. for rent collection (租金托收). */
+    public static final String BANK_CARD_FRONT = "bank-card-front";
+
+    /** 银行卡背面. */
+    public static final String BANK_CARD_BACK = "bank-card-back";
+
     /** 证明材料 (certificates of any sort). */
     public static final String CERTIFICATE = "certificate";
 

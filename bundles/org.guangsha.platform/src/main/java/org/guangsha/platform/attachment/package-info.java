@@ -4,7 +4,7 @@
  * case is submitted; and electronic licences fetched from the government licence service instead of
  * uploaded.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.guangsha.platform.attachment;
 
 import org.osgi.annotation.versioning.Version;

@@ -37,6 +37,18 @@ public interface BusinessModule {
         return "/ui/" + id() + "/";
     }
 
+    /**
+     * The entries of this line in the staff console's menu, in display order; none by default. A
+     * line that lists entries serves its console pages at {@code /ui/<id>/console.js} (a module
+     * default-exporting {@code {routes, messages}}, like {@code main.js} for the portal); a line
+     * that lists none has no console pages and the console loads nothing of it.
+     *
+     * @since 1.1
+     */
+    default List<ConsoleEntry> consoleMenu() {
+        return List.of();
+    }
+
     /** Position in the portal menu; lower comes first, ties are ordered by id. */
     default int order() {
         return 100;

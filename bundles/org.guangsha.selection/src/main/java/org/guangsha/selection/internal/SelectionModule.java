@@ -4,6 +4,7 @@ import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.module.BusinessModule;
+import org.guangsha.platform.module.ConsoleEntry;
 import org.guangsha.platform.module.MenuEntry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
@@ -11,7 +12,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 /**
  * Announces the online selection and signing line to the platform. Installing the feature {@code
  * guangsha-selection} makes it appear in the portal menu; uninstalling removes it. Its pages are
- * this bundle's {@code /ui/} folder, served at {@code /ui/selection/} (ARCHITECTURE.md rule 8).
+ * this bundle's {@code /ui/} folder, served at {@code /ui/selection/} (ARCHITECTURE.md rule 8):
+ * {@code main.js} for citizens in the portal, {@code console.js} for staff in the console.
  */
 @Component(service = BusinessModule.class)
 @HttpWhiteboardResource(pattern = "/ui/" + SelectionModule.ID + "/*", prefix = "/ui")
@@ -41,6 +43,16 @@ public class SelectionModule implements BusinessModule {
         return List.of(
                 new MenuEntry(
                         "home", LocalizedText.of("在线选房", "Housing selection"), "", TrustLevel.L2));
+    }
+
+    /** Staff pages (ui/console.js): batches for all staff, the CSV import for operators. */
+    @Override
+    public List<ConsoleEntry> consoleMenu() {
+        return List.of(
+                new ConsoleEntry(
+                        "batches", LocalizedText.of("选房批次", "Selection batches"), "", false),
+                new ConsoleEntry(
+                        "import", LocalizedText.of("导入批次", "Import a batch"), "import", true));
     }
 
     @Override

@@ -2,8 +2,12 @@ package org.guangsha.selection.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.guangsha.platform.identity.TrustLevel;
+import org.guangsha.platform.module.ConsoleEntry;
 import org.junit.jupiter.api.Test;
 
 class SelectionModuleTest {
@@ -25,5 +29,17 @@ class SelectionModuleTest {
         assertFalse(module.menu().isEmpty());
         module.menu().forEach(e -> assertEquals(TrustLevel.L2, e.requiredTrustLevel()));
         assertFalse(TrustLevel.L1.satisfies(module.requiredTrustLevel()));
+    }
+
+    @Test
+    void staffFindTheBatchesInTheConsoleAndOperatorsTheImport() {
+        assertEquals(
+                List.of("batches", "import"),
+                module.consoleMenu().stream().map(ConsoleEntry::id).toList());
+        assertFalse(module.consoleMenu().get(0).operatorsOnly(), "caseworkers read the batches");
+        assertTrue(module.consoleMenu().get(1).operatorsOnly(), "operators import");
+        assertNotNull(
+                SelectionModule.class.getResource("/ui/console.js"),
+                "a line with console entries serves ui/console.js");
     }
 }

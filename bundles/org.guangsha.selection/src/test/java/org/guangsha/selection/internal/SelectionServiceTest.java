@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -628,48 +627,23 @@ class SelectionServiceTest {
         }
     }
 
+    /**
+     * A configuration with these values and the annotation's defaults for everything else (a proxy,
+     * so that settings added later keep this test compiling).
+     */
     private static SelectionConfiguration config(int cart, int window) {
-        return new SelectionConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SelectionConfiguration.class;
-            }
-
-            @Override
-            public int cart_size() {
-                return cart;
-            }
-
-            @Override
-            public int window_seconds() {
-                return window;
-            }
-
-            @Override
-            public int sweep_seconds() {
-                return 5;
-            }
-
-            @Override
-            public int broadcast_poll_millis() {
-                return 200;
-            }
-
-            @Override
-            public int broadcast_heartbeat_seconds() {
-                return 15;
-            }
-
-            @Override
-            public int broadcast_gap_millis() {
-                return 1000;
-            }
-
-            @Override
-            public int broadcast_client_backlog() {
-                return 256;
-            }
-        };
+        return (SelectionConfiguration)
+                java.lang.reflect.Proxy.newProxyInstance(
+                        SelectionConfiguration.class.getClassLoader(),
+                        new Class<?>[] {SelectionConfiguration.class},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "annotationType" -> SelectionConfiguration.class;
+                                    case "cart_size" -> cart;
+                                    case "window_seconds" -> window;
+                                    case "sweep_seconds" -> 5;
+                                    default -> method.getDefaultValue();
+                                });
     }
 
     /** Account directory over the map of this test. */

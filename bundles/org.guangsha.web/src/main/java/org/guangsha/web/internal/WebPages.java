@@ -136,6 +136,8 @@ public class WebPages extends HttpServlet {
         imports.put("@vant/popperjs", "/web/vendor/vant-popperjs.js");
         imports.put("@vue/shared", "/web/vendor/vue-shared.js");
         imports.put("guangsha", "/web/lib/guangsha.js");
+        // the console's page frame and fields, for lines' console pages (console.js)
+        imports.put("guangsha/console", "/web/console/common.js");
         return imports.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
                 .collect(Collectors.joining(",", "{\"imports\":{", "}}"));

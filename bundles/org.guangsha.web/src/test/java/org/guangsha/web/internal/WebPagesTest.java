@@ -35,6 +35,7 @@ class WebPagesTest {
                         "\"vue-i18n\":\"/web/webjars/vue-i18n/11.1.3/dist/vue-i18n.esm-browser.prod.js\""),
                 map);
         assertTrue(map.contains("\"guangsha\":\"/web/lib/guangsha.js\""), map);
+        assertTrue(map.contains("\"guangsha/console\":\"/web/console/common.js\""), map);
     }
 
     @Test

@@ -167,6 +167,10 @@ public class AccountEntity {
         return mobile;
     }
 
+    void mobile(String value) {
+        this.mobile = value;
+    }
+
     public String creditCode() {
         return creditCode;
     }

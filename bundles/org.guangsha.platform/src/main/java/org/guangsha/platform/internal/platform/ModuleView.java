@@ -2,8 +2,11 @@ package org.guangsha.platform.internal.platform;
 
 import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.platform.identity.AccountKind;
+import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.module.BusinessModule;
+import org.guangsha.platform.module.ConsoleEntry;
 import org.guangsha.platform.module.MenuEntry;
 
 /**
@@ -15,6 +18,8 @@ import org.guangsha.platform.module.MenuEntry;
  * @param menu the module's menu entries
  * @param ui where its pages are served
  * @param requiredTrustLevel the lowest trust level it needs
+ * @param consoleMenu for staff only: the module's console menu entries the caller's role may see
+ *     (empty when the module has no console pages); absent for everyone else
  */
 public record ModuleView(
         String id,
@@ -22,15 +27,30 @@ public record ModuleView(
         LocalizedText description,
         List<MenuEntry> menu,
         String ui,
-        TrustLevel requiredTrustLevel) {
+        TrustLevel requiredTrustLevel,
+        List<ConsoleEntry> consoleMenu) {
 
     static ModuleView of(BusinessModule module) {
+        return of(module, null);
+    }
+
+    /** The module as {@code caller} (null when anonymous) may see it. */
+    static ModuleView of(BusinessModule module, Caller caller) {
         return new ModuleView(
                 module.id(),
                 module.name(),
                 module.description(),
                 List.copyOf(module.menu()),
                 module.ui(),
-                module.requiredTrustLevel());
+                module.requiredTrustLevel(),
+                consoleMenu(module, caller));
+    }
+
+    private static List<ConsoleEntry> consoleMenu(BusinessModule module, Caller caller) {
+        if (caller == null || caller.kind() != AccountKind.STAFF) {
+            return null;
+        }
+        boolean operator = caller.roles().contains("OPERATOR");
+        return module.consoleMenu().stream().filter(e -> operator || !e.operatorsOnly()).toList();
     }
 }

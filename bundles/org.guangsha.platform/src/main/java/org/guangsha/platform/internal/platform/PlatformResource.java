@@ -7,10 +7,14 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Region;
 import org.guangsha.platform.identity.Regions;
+import org.guangsha.platform.internal.rest.RestSupport;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,13 +72,19 @@ public class PlatformResource {
         return Response.status(now.up() ? 200 : 503).cacheControl(noCache).entity(now).build();
     }
 
-    /** The business modules installed now, in menu order. */
+    /**
+     * The business modules installed now, in menu order; staff also get each module's console menu
+     * entries their role may see.
+     */
     @GET
     @Path("modules")
     @Operation(
             summary = "已安装的业务模块 / Installed business modules",
-            description = "The portal builds its menu from this list.")
-    public List<ModuleView> modules() {
-        return modules.modules().stream().map(ModuleView::of).toList();
+            description =
+                    "The portal builds its menu from this list; for staff, consoleMenu lists"
+                            + " the entries of each module in the console.")
+    public List<ModuleView> modules(@Context SecurityContext security) {
+        Caller caller = RestSupport.caller(security);
+        return modules.modules().stream().map(m -> ModuleView.of(m, caller)).toList();
     }
 }

@@ -27,7 +27,8 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 final class SelectionTestDatabase implements AutoCloseable {
 
-    private static final List<String> MIGRATIONS = List.of("V1__batches_and_allocation.sql");
+    private static final List<String> MIGRATIONS =
+            List.of("V1__batches_and_allocation.sql", "V2__signing.sql");
 
     final JdbcDataSource dataSource = new JdbcDataSource();
     final EntityManagerFactory emf;
