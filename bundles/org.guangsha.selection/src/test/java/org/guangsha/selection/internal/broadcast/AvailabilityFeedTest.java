@@ -189,8 +189,9 @@ class AvailabilityFeedTest {
                     new Recorder() {
                         @Override
                         public boolean send(FeedEvent event) {
+                            boolean queued = super.send(event);
                             got.countDown();
-                            return super.send(event);
+                            return queued;
                         }
                     };
             slowPoll.subscribe("A", null, r);
@@ -218,8 +219,9 @@ class AvailabilityFeedTest {
                     new Recorder() {
                         @Override
                         public boolean send(FeedEvent event) {
+                            boolean queued = super.send(event);
                             got.countDown();
-                            return super.send(event);
+                            return queued;
                         }
                     };
             polling.subscribe("A", 0L, r);
