@@ -7,6 +7,7 @@ export const messages = {
       title: '在线选房签约',
       start: {
         title: '网上选房', none: '您目前不在任何选房批次的选房名单中。选房名单公布后，可在此预选与正式选房。',
+        demo: '沙箱：创建演示选房批次 (SANDBOX)', demoHint: '示例房源与示例家庭，您排第1位；预选现在开始，正选2分钟后开始，不产生真实选房结果',
         notYours: '找不到该选房家庭，请从“网上选房”重新进入。', entries: '可办理的事项',
         intro: '选房家庭按选房排位在网上预选、正式选房，选房后网上签约。请使用主申请人本人的账号登录，并完成实名认证。',
         login: '登录后开始选房', verify: '完成实名认证后开始选房',
@@ -163,6 +164,7 @@ export const messages = {
       title: 'Online selection & signing',
       start: {
         title: 'Housing selection', none: 'You are not on the list of any selection batch. Once a list is published, pre-select and choose here.',
+        demo: 'Sandbox: create a demo selection batch (沙箱)', demoHint: 'Sample units and families, you ranked first; pre-selection now, formal selection in 2 minutes; nothing real is allocated',
         notYours: 'This family was not found; please open Housing selection again.', entries: 'What you can do',
         intro: 'Families pre-select and choose a home online in their ranked order, then sign online. Log in with the main applicant\'s own account, verified by real name.',
         login: 'Log in to start', verify: 'Verify your identity to start',

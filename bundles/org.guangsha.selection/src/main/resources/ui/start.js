@@ -27,7 +27,7 @@ export const Start = {
     const loginNext = `/login?next=${encodeURIComponent(BASE + '/')}`;
     const verifyNext = `/verify-prompt?level=L2&next=${encodeURIComponent(BASE + '/')}`;
     const problem = useProblem();
-    const state = reactive({ loading: true, families: [], offered: { signing: false, materials: false } });
+    const state = reactive({ loading: true, families: [], offered: { signing: false, materials: false }, demo: false, demoBusy: false });
     let timer = null;
 
     async function load() {
@@ -52,16 +52,32 @@ export const Start = {
       if (hasUnit(f) && state.offered.materials) e.push({ key: 'materials', icon: 'description', to: `family/${f.familyId}/materials` });
       return e;
     }
+    /** The sandbox's demo batch (沙箱演示): offered only where the sandbox is installed. */
+    async function createDemo() {
+      if (state.demoBusy) return;
+      state.demoBusy = true;
+      try {
+        await api.post('sandbox/selection', {});
+        await load();
+      } catch (e) {
+        problem.set(e);
+      } finally {
+        state.demoBusy = false;
+      }
+    }
     onMounted(async () => {
       if (!ok) return;
       load();
+      hasApi('POST', '/sandbox/selection').then((yes) => {
+        state.demo = yes;
+      });
       state.offered = await signingOffered();
       timer = setInterval(() => document.visibilityState === 'visible' && load(), 30000);
     });
     onBeforeUnmount(() => clearInterval(timer));
     const momentCame = useMomentCame(load);
     return {
-      momentCame, ok, guest, loginNext, verifyNext, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime,
+      momentCame, createDemo, ok, guest, loginNext, verifyNext, state, problem, load, entries, nextMoment, words, href, formatTime, sessionTime,
       unitName, STATUS_ICONS,
     };
   },
@@ -82,6 +98,11 @@ export const Start = {
         <van-icon name="info-o" class="gs-empty-icon" aria-hidden="true" />
         <p>{{ $t('selection.start.none') }}</p>
       </div>
+      <van-cell-group v-if="ok && state.demo" inset class="gs-sandbox-group">
+        <van-cell :title="$t('selection.start.demo')" :label="$t('selection.start.demoHint')" icon="home-o" is-link clickable
+          @click="createDemo" @keydown.enter.prevent="createDemo" @keydown.space.prevent="createDemo"
+          data-testid="selection-sandbox-demo" :aria-busy="state.demoBusy ? 'true' : 'false'" />
+      </van-cell-group>
       <h2 v-if="ok && state.families.length" class="gs-section-title">{{ $t('selection.start.title') }}</h2>
       <ul class="sel-families" data-testid="families">
         <li v-for="f in state.families" :key="f.familyId" class="sel-family" data-testid="family" :data-family="f.familyId" :data-batch="f.batch.code" :data-phase="f.phase">

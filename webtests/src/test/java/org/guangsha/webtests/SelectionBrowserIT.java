@@ -72,7 +72,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         String family = "[data-testid='family'][data-batch='" + code + "'] ";
         phone.waitFor(By.cssSelector(family));
         phone.waitForText(By.cssSelector(family + "[data-testid='family-phase']"), "预选进行中");
-        shot("selection-start-phone");
+        shot(phone, "selection-start-phone");
         phone.click(By.cssSelector(family + "[data-testid='entry-start']"));
         phone.waitFor(testId("declaration-rules"));
         phone.click(testId("declaration-agree"));
@@ -92,7 +92,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                             d.findElement(testId("pre-cart-button"))
                                                     .getAttribute("data-count")));
         }
-        shot("selection-preselect-phone");
+        shot(phone, "selection-preselect-phone");
         phone.click(testId("pre-cart-button"));
         phone.waitFor(testId("pre-cart-page"));
         List<String> picked = cartCodes(phone);
@@ -102,7 +102,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                         "[data-testid='cart-item'][data-position='3'] [data-testid='cart-top']"));
         List<String> ordered = List.of(picked.get(2), picked.get(0), picked.get(1));
         phone.waiting().until(d -> ordered.equals(cartCodes(phone)));
-        shot("selection-my-preselection-phone");
+        shot(phone, "selection-my-preselection-phone");
 
         // Rank 1 pre-selects 张三's first choice and another unit, through the REST API.
         Map<String, String> unitIds = unitIds(batchId, citizen);
@@ -154,12 +154,19 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertTrue(
                 secondsLeft > 0 && secondsLeft <= 60,
                 "the countdown follows the server's 60 s window: " + secondsLeft);
-        shot("selection-formal-intents-phone");
+        shot(phone, "selection-formal-intents-phone");
+
+        // 房源信息播报 (S-10) on a computer, without login, follows the session live.
+        Browser board = desktop().open("/#/m/selection/broadcast/" + batchId);
+        board.waitFor(By.cssSelector("[data-testid='broadcast-live'][data-state='live']"));
+        board.script("window.__sameDocument = true;");
+        assertEquals("FREE", cellStatus(board, ordered.get(0)));
+
         phone.click(testId("formal-confirm"));
         phone.waitFor(
                 By.cssSelector(
                         "[data-testid='formal-pick-option'][data-unit='" + ordered.get(0) + "']"));
-        shot("selection-formal-pick-phone");
+        shot(phone, "selection-formal-pick-phone");
         phone.click(testId("formal-pick-submit"));
         phone.click(By.cssSelector(".van-dialog__confirm"));
         phone.type(By.cssSelector(".gs-confirm-twice input"), "确认");
@@ -170,7 +177,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertEquals(ordered.get(0), unit.getAttribute("data-unit"));
         phone.waitForText(testId("result-status"), "已确认正选");
         assertFalse(phone.scrollsSideways());
-        shot("selection-result-phone");
+        shot(phone, "selection-result-phone");
         JsonNode result =
                 Rest.json(
                         Rest.expect(
@@ -180,6 +187,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                                 citizen)));
         assertEquals("CONFIRMED", result.path("status").asText());
         assertEquals(ordered.get(0), result.path("allocation").path("unit").path("code").asText());
+        board.waiting(WAIT).until(d -> "TAKEN".equals(cellStatus(board, ordered.get(0))));
 
         // The session closes (here at once, by the operator); its results are public (S-6).
         String sessionId = familyOf(citizen, code).path("session").path("id").asText();
@@ -189,6 +197,9 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                 "/api/selection/admin/sessions/" + sessionId + "/close",
                                 Map.of(),
                                 operator));
+        board.waiting(WAIT).until(d -> "TAKEN".equals(cellStatus(board, othersSecond)));
+        assertEquals(Boolean.TRUE, board.script("return window.__sameDocument === true;"));
+        shot(board, "selection-broadcast-desktop");
         Browser anyone = phone().open("/#/m/selection/public/" + batchId);
         anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='3']"));
         anyone.waitFor(By.cssSelector("[data-testid='public-result'][data-rank='1']"));
@@ -201,7 +212,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         assertFalse(page.contains(ZHANG_SAN_ID), "never an ID number");
         assertFalse(page.contains(ZHANG_SAN_ID.substring(0, 6) + "*"), "not even a masked one");
         assertFalse(page.contains("张三"), "never a whole name");
-        shot("selection-public-results-phone");
+        shot(anyone, "selection-public-results-phone");
 
         anyone.click(testId("public-run-link"));
         anyone.click(testId("run-verify"));
@@ -218,7 +229,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                 anyone.driver()
                         .findElement(By.cssSelector("[data-testid='run-family'][data-rank='1']"))
                         .getAttribute("data-recomputed"));
-        shot("selection-public-run-phone");
+        shot(anyone, "selection-public-run-phone");
 
         // The page's own SHA-256 (for browsers without WebCrypto, i.e. plain http off localhost)
         // and canonical text give the server's fixed test vector (AutoAssignmentTest).
@@ -306,7 +317,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                 "6222 0202 0011 2230 004");
         upload(phone, "bank-card-front", cardPhoto(Color.RED));
         upload(phone, "bank-card-back", cardPhoto(Color.BLUE));
-        shot("selection-signing-bank-phone");
+        shot(phone, "selection-signing-bank-phone");
         phone.click(testId("signing-bank-save"));
 
         // 开始人脸识别: the core's ceremony page; its steps are walked through its REST API here.
@@ -319,7 +330,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
         // 租赁保证金: the QR code is paid from another device (the sandbox's WeChat Pay page).
         phone.click(testId("signing-deposit-start"));
         String link = phone.waitFor(testId("qr-link")).getText().trim();
-        shot("selection-signing-deposit-phone");
+        shot(phone, "selection-signing-deposit-phone");
         Browser other = desktop();
         other.driver().get(link);
         other.click(By.id("pay"));
@@ -355,7 +366,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                                 futian));
         phone.waiting(Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(testId("signing-materials")));
-        shot("selection-signing-approved-phone");
+        shot(phone, "selection-signing-approved-phone");
         phone.click(testId("signing-materials"));
         phone.waitFor(By.cssSelector("[data-testid='material'][data-kind='occupancy-notice']"));
         assertEquals(
@@ -364,7 +375,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
                         .map(e -> e.getAttribute("data-kind"))
                         .toList());
         assertFalse(phone.scrollsSideways());
-        shot("selection-materials-phone");
+        shot(phone, "selection-materials-phone");
     }
 
     /**
@@ -586,13 +597,19 @@ class SelectionBrowserIT extends BrowserTestSupport {
         throw new AssertionError("张三 is no family of " + code);
     }
 
-    /** A screenshot of the last browser once Vant's toasts are gone (they hide what matters). */
-    private void shot(String name) {
-        browser()
-                .waitUntil(
-                        ExpectedConditions.invisibilityOfElementLocated(
-                                By.cssSelector(".van-toast")));
-        screenshot(name);
+    /** A screenshot once Vant's toasts are gone (they hide what matters). */
+    private static void shot(Browser browser, String name) {
+        browser.waitUntil(
+                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".van-toast")));
+        browser.screenshot(name);
+    }
+
+    /** A unit's status on the broadcast page: FREE or TAKEN. */
+    private static String cellStatus(Browser board, String code) {
+        return board.driver()
+                .findElement(
+                        By.cssSelector("[data-testid='broadcast-unit'][data-unit='" + code + "']"))
+                .getAttribute("data-status");
     }
 
     /** The unit codes of the cart shown, in order. */
