@@ -657,6 +657,16 @@ public class SelectionService {
         if (existing.isPresent()) {
             return new Confirmed(sameOrAlready(em, existing.get(), key), false);
         }
+        // A unit someone else holds is refused before anything else is read: on a launch day most
+        // confirms are for units just taken, and this is one lookup by primary key.
+        AllocationEntity held = em.find(AllocationEntity.class, unitId);
+        if (held != null) {
+            // Our own first click may have committed between the two reads.
+            if (held.familyId().equals(f.id())) {
+                return new Confirmed(sameOrAlready(em, held, key), false);
+            }
+            throw unitTaken();
+        }
         BatchEntity b = batch(em, f.batchId());
         SessionEntity s = em.find(SessionEntity.class, currentSessionId(f));
         requireWindow(f, b, s, now);
@@ -666,14 +676,6 @@ public class SelectionService {
                     "unitId", "请从我的意向房源中选择一套", "Choose one of your intents");
         }
         UnitEntity u = em.find(UnitEntity.class, unitId);
-        AllocationEntity held = em.find(AllocationEntity.class, unitId);
-        if (held != null) {
-            // Our own first click may have committed between the two reads above.
-            if (held.familyId().equals(f.id())) {
-                return new Confirmed(sameOrAlready(em, held, key), false);
-            }
-            throw unitTaken();
-        }
         AllocationEntity a = new AllocationEntity(unitId);
         a.familyId(f.id());
         a.batchId(b.id());
