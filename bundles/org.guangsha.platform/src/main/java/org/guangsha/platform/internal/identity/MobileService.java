@@ -1,12 +1,8 @@
 package org.guangsha.platform.internal.identity;
 
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
@@ -48,7 +44,6 @@ public class MobileService {
 
     private final JpaTransactions tx;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -103,42 +98,8 @@ public class MobileService {
                         em -> {
                             AccountEntity account = citizen(em, accountId);
                             refuseCurrentOrTaken(em, account, mobile);
-                            List<SmsCodeEntity> recent =
-                                    em.createQuery(
-                                                    "SELECT c FROM SmsCodeEntity c WHERE c.mobile = :m"
-                                                            + " AND c.purpose = :p AND c.createdAt > :since",
-                                                    SmsCodeEntity.class)
-                                            .setParameter("m", mobile)
-                                            .setParameter("p", PURPOSE)
-                                            .setParameter(
-                                                    "since",
-                                                    Timestamp.from(
-                                                            now.minus(
-                                                                    PasswordService
-                                                                            .RESEND_INTERVAL)))
-                                            .getResultList();
-                            if (!recent.isEmpty()) {
-                                throw new ProblemException(
-                                        new Problem(
-                                                Problem.type("too-many-requests"),
-                                                "验证码已发送，请1分钟后再试",
-                                                "A code was sent; try again in a minute",
-                                                429,
-                                                null,
-                                                null,
-                                                null),
-                                        Map.of("Retry-After", "60"));
-                            }
-                            String code = String.format("%06d", random.nextInt(1_000_000));
-                            em.persist(
-                                    new SmsCodeEntity(
-                                            UUID.randomUUID().toString(),
-                                            mobile,
-                                            PURPOSE,
-                                            codeHash(accountId, mobile, code),
-                                            now,
-                                            now.plus(PasswordService.CODE_LIFETIME)));
-                            return code;
+                            return SmsCodes.issue(
+                                    em, mobile, PURPOSE, now, c -> codeHash(accountId, mobile, c));
                         });
         sender.send(mobile, "【广厦】您正在修改账号绑定的手机号码，验证码" + digits + "，5分钟内有效。如非本人操作，请忽略。");
         LOG.info("Mobile change code for account {} sent to {}", accountId, Masking.mobile(mobile));

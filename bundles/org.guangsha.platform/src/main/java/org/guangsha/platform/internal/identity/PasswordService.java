@@ -1,14 +1,10 @@
 package org.guangsha.platform.internal.identity;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.platform.identity.Masking;
@@ -36,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public class PasswordService {
 
     static final String RESET = "password-reset";
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
-    static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordService.class);
@@ -46,7 +40,6 @@ public class PasswordService {
     private final AccountService accounts;
     private final CaptchaService captchas;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -96,39 +89,9 @@ public class PasswordService {
                             if (citizenByMobile(em, mobile).isEmpty()) {
                                 return Optional.empty();
                             }
-                            List<SmsCodeEntity> recent =
-                                    em.createQuery(
-                                                    "SELECT c FROM SmsCodeEntity c WHERE c.mobile = :m"
-                                                            + " AND c.purpose = :p AND c.createdAt > :since",
-                                                    SmsCodeEntity.class)
-                                            .setParameter("m", mobile)
-                                            .setParameter("p", RESET)
-                                            .setParameter(
-                                                    "since",
-                                                    Timestamp.from(now.minus(RESEND_INTERVAL)))
-                                            .getResultList();
-                            if (!recent.isEmpty()) {
-                                throw new ProblemException(
-                                        new Problem(
-                                                Problem.type("too-many-requests"),
-                                                "验证码已发送，请1分钟后再试",
-                                                "A code was sent; try again in a minute",
-                                                429,
-                                                null,
-                                                null,
-                                                null),
-                                        Map.of("Retry-After", "60"));
-                            }
-                            String digits = String.format("%06d", random.nextInt(1_000_000));
-                            em.persist(
-                                    new SmsCodeEntity(
-                                            UUID.randomUUID().toString(),
-                                            mobile,
-                                            RESET,
-                                            codeHash(mobile, digits),
-                                            now,
-                                            now.plus(CODE_LIFETIME)));
-                            return Optional.of(digits);
+                            return Optional.of(
+                                    SmsCodes.issue(
+                                            em, mobile, RESET, now, c -> codeHash(mobile, c)));
                         });
         code.ifPresent(c -> sender.send(mobile, "【广厦】您正在重置密码，验证码" + c + "，5分钟内有效。如非本人操作，请忽略。"));
         LOG.info("Password reset requested for {}", Masking.mobile(mobile));
