@@ -218,6 +218,20 @@ public final class ResidentIdNumber {
         }
     }
 
+    /**
+     * The whole number for the first 17 digits (region, birth date, sequence): they with the GB
+     * 11643 check character appended. For tools that make up numbers, such as the sandbox's demo
+     * families; the digits themselves are not checked.
+     *
+     * @throws IllegalArgumentException unless {@code first17} is 17 digits
+     */
+    public static String withCheckCharacter(String first17) {
+        if (first17 == null || !first17.matches("[0-9]{17}")) {
+            throw new IllegalArgumentException("17 digits expected");
+        }
+        return first17 + checkCharacter(first17);
+    }
+
     private static char checkCharacter(String value) {
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {

@@ -50,6 +50,18 @@ class ResidentIdNumberTest {
     }
 
     @Test
+    void theCheckCharacterIsAppendedAsGb11643Computes() {
+        assertEquals(
+                PUBLISHED_FEMALE,
+                ResidentIdNumber.withCheckCharacter(PUBLISHED_FEMALE.substring(0, 17)));
+        assertEquals(
+                LEAP_DAY_MALE, ResidentIdNumber.withCheckCharacter(LEAP_DAY_MALE.substring(0, 17)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ResidentIdNumber.withCheckCharacter("11010519491231"));
+    }
+
+    @Test
     void constructedNumbersAreValid() {
         assertEquals(Optional.empty(), defect(LEAP_DAY_MALE));
         assertEquals(Optional.empty(), defect(SHENZHEN_FEMALE));

@@ -25,6 +25,7 @@ import org.guangsha.platform.identity.AccountDirectory.AccountProfile;
 import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
+import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.GuangshaRest;
@@ -258,11 +259,6 @@ public class SandboxSelectionResource {
                         birth.getMonthValue(),
                         birth.getDayOfMonth(),
                         100 + random.nextInt(700));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (base.charAt(i) - '0') * weights[i];
-        }
-        return base + "10X98765432".charAt(sum % 11);
+        return ResidentIdNumber.withCheckCharacter(base);
     }
 }

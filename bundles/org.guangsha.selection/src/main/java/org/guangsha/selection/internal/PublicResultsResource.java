@@ -2,6 +2,8 @@ package org.guangsha.selection.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +190,7 @@ public class PublicResultsResource {
                                         run.inputHash(),
                                         run.outputHash()));
                     }
-                    return new PublicResults(batch(em, b), results, runs);
+                    return new PublicResults(batch(b, sessions.values()), results, runs);
                 });
     }
 
@@ -257,18 +259,20 @@ public class PublicResultsResource {
     }
 
     private static PublicBatch batch(EntityManager em, BatchEntity b) {
-        List<SessionView> sessions =
-                em
-                        .createQuery(
-                                "SELECT s FROM SessionEntity s WHERE s.batchId = :b ORDER BY s.seq",
-                                SessionEntity.class)
-                        .setParameter("b", b.id())
-                        .getResultList()
-                        .stream()
-                        .map(SessionView::of)
-                        .toList();
+        return batch(b, sessions(em, b.id()).values());
+    }
+
+    private static PublicBatch batch(BatchEntity b, Collection<SessionEntity> sessions) {
         return new PublicBatch(
-                b.id(), b.code(), b.name(), b.regionCode(), b.preselectStartsAt(), sessions);
+                b.id(),
+                b.code(),
+                b.name(),
+                b.regionCode(),
+                b.preselectStartsAt(),
+                sessions.stream()
+                        .sorted(Comparator.comparingInt(SessionEntity::seq))
+                        .map(SessionView::of)
+                        .toList());
     }
 
     private static Map<String, SessionEntity> sessions(EntityManager em, String batchId) {

@@ -109,10 +109,10 @@ public class SelectionResource {
                         unitType,
                         orientation,
                         roomNumber,
-                        intOrNull("floor", floor, -10, 300),
-                        bool("free", free),
-                        intOr("page", page, 1, 1, 100_000),
-                        intOr("size", size, 20, 1, MAX_PAGE_SIZE)));
+                        QueryParams.intOrNull("floor", floor, -10, 300),
+                        QueryParams.bool("free", free),
+                        QueryParams.intOr("page", page, 1, 1, 100_000),
+                        QueryParams.intOr("size", size, 20, 1, MAX_PAGE_SIZE)));
     }
 
     /** The values of a batch's search form. */
@@ -262,42 +262,5 @@ public class SelectionResource {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.notFound(null);
         }
-    }
-
-    static Integer intOrNull(String name, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return intOr(name, value, 0, min, max);
-    }
-
-    static int intOr(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ProblemException.invalidField(
-                name,
-                name + "应为" + min + "至" + max + "之间的整数",
-                name + " must be a whole number from " + min + " to " + max);
-    }
-
-    static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip()) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField(
-                    name, name + "应为true或false", name + " must be true or false");
-        };
     }
 }

@@ -31,6 +31,7 @@ import org.guangsha.platform.identity.AccountDirectory;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
+import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.selection.internal.Views.RunView;
 import org.guangsha.selection.internal.Views.SessionView;
@@ -38,6 +39,7 @@ import org.guangsha.selection.internal.Views.UnitView;
 import org.guangsha.selection.internal.assign.AutoAssignment;
 import org.guangsha.selection.internal.store.AllocationEntity;
 import org.guangsha.selection.internal.store.BatchEntity;
+import org.guangsha.selection.internal.store.Families;
 import org.guangsha.selection.internal.store.FamilyEntity;
 import org.guangsha.selection.internal.store.RunEntity;
 import org.guangsha.selection.internal.store.SessionEntity;
@@ -289,7 +291,7 @@ public class SelectionService {
     private FamilyEntity ownFamily(EntityManager em, Caller caller, String familyId) {
         FamilyEntity f = familyId == null ? null : em.find(FamilyEntity.class, familyId);
         String mine = idNumberOf(caller);
-        if (f == null || mine == null || !mine.equals(f.idNumber())) {
+        if (!Families.mainApplicant(f, mine)) {
             throw ProblemException.notFound(null);
         }
         return f;
@@ -459,7 +461,7 @@ public class SelectionService {
                 em -> {
                     FamilyEntity f = ownFamily(em, caller, familyId);
                     SessionEntity s = em.find(SessionEntity.class, currentSessionId(f));
-                    Optional<AllocationEntity> a = allocationOf(em, f.id());
+                    Optional<AllocationEntity> a = Families.allocation(em, f.id());
                     String runId =
                             em
                                     .createQuery(
@@ -653,7 +655,7 @@ public class SelectionService {
             String key,
             Instant now) {
         FamilyEntity f = ownFamily(em, caller, familyId);
-        Optional<AllocationEntity> existing = allocationOf(em, f.id());
+        Optional<AllocationEntity> existing = Families.allocation(em, f.id());
         if (existing.isPresent()) {
             return new Confirmed(sameOrAlready(em, existing.get(), key), false);
         }
@@ -699,7 +701,7 @@ public class SelectionService {
         return tx.read(
                 em -> {
                     FamilyEntity f = ownFamily(em, caller, familyId);
-                    Optional<AllocationEntity> mine = allocationOf(em, f.id());
+                    Optional<AllocationEntity> mine = Families.allocation(em, f.id());
                     if (mine.isPresent()) {
                         return Optional.of(sameOrAlready(em, mine.get(), key));
                     }
@@ -1006,21 +1008,15 @@ public class SelectionService {
     public SessionView publishSupplementary(
             String batchId, String name, Instant startsAt, Instant endsAt, String actorId) {
         Instant now = now();
-        List<org.guangsha.platform.rest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            errors.add(
-                    new org.guangsha.platform.rest.FieldError(
-                            "name", "请填写场次名称（100字以内）", "Name, 1 to 100 characters"));
+            errors.add(new FieldError("name", "请填写场次名称（100字以内）", "Name, 1 to 100 characters"));
         }
         if (startsAt == null || startsAt.isBefore(now)) {
-            errors.add(
-                    new org.guangsha.platform.rest.FieldError(
-                            "startsAt", "开始时间应晚于当前时间", "Starts in the future"));
+            errors.add(new FieldError("startsAt", "开始时间应晚于当前时间", "Starts in the future"));
         }
         if (endsAt == null || startsAt != null && !endsAt.isAfter(startsAt)) {
-            errors.add(
-                    new org.guangsha.platform.rest.FieldError(
-                            "endsAt", "结束时间应晚于开始时间", "Ends after it starts"));
+            errors.add(new FieldError("endsAt", "结束时间应晚于开始时间", "Ends after it starts"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
@@ -1212,7 +1208,7 @@ public class SelectionService {
                 f.windowEndsAt(),
                 left,
                 now,
-                allocationOf(em, f.id()).map(a -> allocationView(em, a)).orElse(null),
+                Families.allocation(em, f.id()).map(a -> allocationView(em, a)).orElse(null),
                 supplement(em, f, now));
     }
 
@@ -1265,17 +1261,6 @@ public class SelectionService {
             throw ProblemException.invalidField("unitId", "本批次没有该房源", "No such unit in this batch");
         }
         return u;
-    }
-
-    private static Optional<AllocationEntity> allocationOf(EntityManager em, String familyId) {
-        return em
-                .createQuery(
-                        "SELECT a FROM AllocationEntity a WHERE a.familyId = :f",
-                        AllocationEntity.class)
-                .setParameter("f", familyId)
-                .getResultList()
-                .stream()
-                .findFirst();
     }
 
     private static Optional<RunView> runOf(EntityManager em, String sessionId) {

@@ -349,7 +349,8 @@ public class BatchImportService implements BatchImport {
             e.batchId(id);
             e.rank(f.rank());
             e.applicantName(f.applicantName());
-            e.idNumber(f.idNumber());
+            // stored as the platform keeps citizens' numbers, so the citizen is found by equality
+            e.idNumber(ResidentIdNumber.normalize(f.idNumber()));
             e.householdSize(f.householdSize());
             e.sessionId(sessionIds.get(f.sessionSeq()));
             e.status("WAITING");

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import org.guangsha.selection.internal.SelectionService;
 
 /**
  * Times as operators type them in a batch's files: ISO-8601 with an offset ({@code
@@ -18,7 +19,7 @@ import java.util.List;
 public final class CityTimes {
 
     /** The city's zone (ARCHITECTURE.md rule 3): wall-clock times are read in it. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CITY_ZONE = SelectionService.CITY_ZONE;
 
     private static final List<DateTimeFormatter> LOCAL =
             List.of(

@@ -41,6 +41,7 @@ import org.guangsha.selection.batch.BatchRejectedException;
 import org.guangsha.selection.batch.BatchRejectedException.RowError;
 import org.guangsha.selection.batch.BatchSummary;
 import org.guangsha.selection.batch.NewBatch;
+import org.guangsha.selection.internal.QueryParams;
 import org.guangsha.selection.internal.SelectionService;
 import org.guangsha.selection.internal.Views.RunView;
 import org.guangsha.selection.internal.Views.SessionView;
@@ -241,8 +242,8 @@ public class SelectionAdminResource {
                     "The status is one of "
                             + String.join(", ", STATUSES.stream().sorted().toList()));
         }
-        int p = number("page", page, 1, 1, 1_000_000);
-        int n = number("size", size, 50, 1, MAX_PAGE_SIZE);
+        int p = QueryParams.intOr("page", page, 1, 1, 1_000_000);
+        int n = QueryParams.intOr("size", size, 50, 1, MAX_PAGE_SIZE);
         FamilyPage result =
                 batches.families(bid, s, blankToNull(session), p, n)
                         .orElseThrow(() -> ProblemException.notFound(null));
@@ -409,23 +410,6 @@ public class SelectionAdminResource {
 
     private static String address(HttpServletRequest http) {
         return http == null ? null : http.getRemoteAddr();
-    }
-
-    private static int number(String field, String text, int absent, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            value = min - 1;
-        }
-        if (value < min || value > max) {
-            throw ProblemException.invalidField(
-                    field, field + " 应为" + min + "至" + max, field + " is " + min + " to " + max);
-        }
-        return value;
     }
 
     private static String blankToNull(String s) {

@@ -66,6 +66,7 @@ import org.guangsha.selection.internal.signing.SigningViews.ReviewView;
 import org.guangsha.selection.internal.signing.SigningViews.SigningView;
 import org.guangsha.selection.internal.store.AllocationEntity;
 import org.guangsha.selection.internal.store.BatchEntity;
+import org.guangsha.selection.internal.store.Families;
 import org.guangsha.selection.internal.store.FamilyEntity;
 import org.guangsha.selection.internal.store.UnitEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -653,31 +654,24 @@ public class SelectionSigning {
                 tx.read(
                         em -> {
                             FamilyEntity family = em.find(FamilyEntity.class, familyId);
-                            if (family == null
-                                    || account.idNumber() == null
-                                    || !ResidentIdNumber.normalize(family.idNumber())
-                                            .equals(
-                                                    ResidentIdNumber.normalize(
-                                                            account.idNumber()))) {
+                            if (!Families.mainApplicant(family, account.idNumber())) {
                                 throw ProblemException.notFound(null);
                             }
-                            List<AllocationEntity> allocations =
-                                    em.createQuery(
-                                                    "SELECT a FROM AllocationEntity a WHERE a.familyId = :f",
-                                                    AllocationEntity.class)
-                                            .setParameter("f", familyId)
-                                            .getResultList();
-                            if (allocations.isEmpty()) {
-                                throw ProblemException.conflict(
-                                        "no-allocation",
-                                        "尚未选定住房，暂不能签约",
-                                        "The family has no home yet; signing comes after selection",
-                                        null);
-                            }
+                            AllocationEntity allocation =
+                                    Families.allocation(em, familyId)
+                                            .orElseThrow(
+                                                    () ->
+                                                            ProblemException.conflict(
+                                                                    "no-allocation",
+                                                                    "尚未选定住房，暂不能签约",
+                                                                    "The family has no home yet;"
+                                                                            + " signing comes after"
+                                                                            + " selection",
+                                                                    null));
                             return new Family(
                                     family,
                                     em.find(BatchEntity.class, family.batchId()),
-                                    em.find(UnitEntity.class, allocations.get(0).unitId()),
+                                    em.find(UnitEntity.class, allocation.unitId()),
                                     em.find(SigningEntity.class, familyId),
                                     account);
                         });

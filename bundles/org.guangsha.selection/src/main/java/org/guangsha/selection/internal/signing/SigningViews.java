@@ -9,6 +9,7 @@ import java.util.List;
 import org.guangsha.platform.casework.CaseStatus;
 import org.guangsha.platform.document.SigningStep;
 import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.selection.internal.SelectionService;
 import org.guangsha.selection.internal.signing.SigningProgress.FaceStatus;
 import org.guangsha.selection.internal.signing.SigningProgress.Step;
 import org.guangsha.selection.internal.signing.SigningProgress.StepState;
@@ -21,7 +22,7 @@ import org.guangsha.selection.internal.store.UnitEntity;
 public final class SigningViews {
 
     /** The city's zone: dates on documents and times in answers. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CITY_ZONE = SelectionService.CITY_ZONE;
 
     private SigningViews() {}
 
