@@ -67,6 +67,12 @@ public class ProblemException extends RuntimeException {
                         null));
     }
 
+    /** 403: the caller is known but may not do this (e.g. only operators may). */
+    public static ProblemException forbidden(String title, String titleEn) {
+        return new ProblemException(
+                new Problem(Problem.type("forbidden"), title, titleEn, 403, null, null, null));
+    }
+
     /**
      * 409: the request conflicts with the current state (an illegal transition, a lost race).
      *

@@ -6,7 +6,6 @@ import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.internal.platform.PlatformConstants;
-import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 
 /** Small helpers every resource of the core uses the same way. */
@@ -26,8 +25,7 @@ public final class RestSupport {
     public static Caller operator(SecurityContext security, String title, String titleEn) {
         Caller caller = caller(security);
         if (caller == null || !caller.roles().contains("OPERATOR")) {
-            throw new ProblemException(
-                    new Problem(Problem.type("forbidden"), title, titleEn, 403, null, null, null));
+            throw ProblemException.forbidden(title, titleEn);
         }
         return caller;
     }

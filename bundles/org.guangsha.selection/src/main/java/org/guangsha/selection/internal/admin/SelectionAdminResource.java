@@ -402,8 +402,7 @@ public class SelectionAdminResource {
     static Caller operator(SecurityContext security, String title, String titleEn) {
         Caller caller = security.getUserPrincipal() instanceof Caller c ? c : null;
         if (caller == null || !caller.roles().contains("OPERATOR")) {
-            throw new ProblemException(
-                    new Problem(Problem.type("forbidden"), title, titleEn, 403, null, null, null));
+            throw ProblemException.forbidden(title, titleEn);
         }
         return caller;
     }
