@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
@@ -368,6 +369,89 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
     }
 
     /** A made-up citizen with a valid ID number (GB 11643 check digit) and mobile. */
+    /**
+     * A selection batch as the operators' REST path takes it (JSON). Tests build batches this way,
+     * never through the line's Java API: the test probe then does not depend on the selection
+     * bundle, which other tests uninstall and install again (that would refresh the probe under the
+     * tests running next).
+     */
+    protected static final class SelectionBatch {
+        final ObjectNode json = JSON.createObjectNode();
+
+        SelectionBatch(
+                String code, String name, Instant preselect, Integer cartSize, int windowSeconds) {
+            json.put("code", code).put("name", name).put("regionCode", "440304");
+            json.put("preselectStartsAt", preselect.toString()).put("windowSeconds", windowSeconds);
+            if (cartSize != null) {
+                json.put("cartSize", cartSize);
+            }
+            json.putArray("units");
+            json.putArray("sessions");
+            json.putArray("families");
+        }
+
+        SelectionBatch unit(
+                String code,
+                String project,
+                String building,
+                String unitType,
+                String orientation,
+                String roomNumber,
+                int floor,
+                int areaCentiM2,
+                long rentFen,
+                String address) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("units"))
+                    .addObject()
+                    .put("code", code)
+                    .put("project", project)
+                    .put("building", building)
+                    .put("unitType", unitType)
+                    .put("orientation", orientation)
+                    .put("roomNumber", roomNumber)
+                    .put("floor", floor)
+                    .put("areaCentiM2", areaCentiM2)
+                    .put("rentFen", rentFen)
+                    .put("address", address);
+            return this;
+        }
+
+        SelectionBatch session(
+                int seq, String name, Instant startsAt, Instant endsAt, int capacity) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("sessions"))
+                    .addObject()
+                    .put("seq", seq)
+                    .put("name", name)
+                    .put("startsAt", startsAt.toString())
+                    .put("endsAt", endsAt.toString())
+                    .put("capacity", capacity);
+            return this;
+        }
+
+        SelectionBatch family(
+                int rank, String name, String idNumber, int householdSize, Integer sessionSeq) {
+            ObjectNode f =
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("families"))
+                            .addObject()
+                            .put("rank", rank)
+                            .put("applicantName", name)
+                            .put("idNumber", idNumber)
+                            .put("householdSize", householdSize);
+            if (sessionSeq != null) {
+                f.put("sessionSeq", sessionSeq);
+            }
+            return this;
+        }
+    }
+
+    /** Creates {@code batch} as the demo operator over REST; the batch's summary ({@code id} …). */
+    protected JsonNode createBatch(SelectionBatch batch) throws Exception {
+        String operator = login("operator", "Demo@2026");
+        HttpResponse<String> r = call("POST", "/api/selection/admin/batches", operator, batch.json);
+        assertEquals(r.body(), 201, r.statusCode());
+        return json(r);
+    }
+
     protected record Person(String name, String idNumber, String mobile) {
         static Person random() {
             return new Person("张三", newIdNumber(), newMobile());

@@ -31,11 +31,7 @@ public class HotDeploymentIT extends GuangshaTestSupport {
 
     @Test
     public void selectionLineIsUninstalledAndInstalledWithoutRestart() throws Exception {
-        // The system bundle's context: the probe's own is no longer valid once uninstalling the
-        // line refreshed the probe with it (it is, when another IT of the suite loaded a class of
-        // the line's exported API).
-        BundleContext system = context.getBundle(0).getBundleContext();
-        long frameworkStart = system.getBundle(0).getLastModified();
+        long frameworkStart = context.getBundle(0).getLastModified();
         await("selection is listed", () -> selectionListed(true));
         await("its pages are served", () -> statusOf("/ui/selection/main.js") == 200);
 
@@ -43,7 +39,7 @@ public class HotDeploymentIT extends GuangshaTestSupport {
         await("selection is gone from /api/platform/modules", () -> selectionListed(false));
         assertTrue(
                 "the bundle is gone too",
-                Arrays.stream(system.getBundles())
+                Arrays.stream(context.getBundles())
                         .noneMatch(b -> "org.guangsha.selection".equals(b.getSymbolicName())));
         assertNull(PlatformRestIT.find(json(get("/api/platform/modules")), "selection"));
         await("its pages are gone", () -> statusOf("/ui/selection/main.js") == 404);
@@ -54,7 +50,7 @@ public class HotDeploymentIT extends GuangshaTestSupport {
 
         assertTrue(
                 "the framework was not restarted",
-                system.getBundle(0).getLastModified() == frameworkStart);
+                context.getBundle(0).getLastModified() == frameworkStart);
         assertTrue(features.isInstalled(features.getFeature(FEATURE)));
     }
 

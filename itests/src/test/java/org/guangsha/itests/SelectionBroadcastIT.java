@@ -18,12 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import org.guangsha.selection.batch.BatchImport;
-import org.guangsha.selection.batch.BatchSummary;
-import org.guangsha.selection.batch.NewBatch;
-import org.guangsha.selection.batch.NewBatch.NewSession;
-import org.guangsha.selection.batch.NewBatch.NewUnit;
-import org.guangsha.selection.batch.NewBatch.RankedFamily;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -41,8 +35,6 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 @ExamReactorStrategy(PerSuite.class)
 public class SelectionBroadcastIT extends CitizenTestSupport {
 
-    @Inject BatchImport batches;
-
     @Inject JaxrsServiceRuntime runtime;
 
     private final HttpClient streams =
@@ -56,30 +48,20 @@ public class SelectionBroadcastIT extends CitizenTestSupport {
         String firstToken = registerL2(first);
         String secondToken = registerL2(second);
         Instant now = Instant.now();
-        BatchSummary batch =
-                batches.create(
-                        new NewBatch(
-                                "BC-" + UUID.randomUUID().toString().substring(0, 8),
-                                "播报测试批次",
-                                "440304",
-                                now.minusSeconds(120),
-                                2,
-                                600,
-                                "api",
-                                null,
-                                List.of(unit("1-101"), unit("1-102"), unit("1-103")),
-                                List.of(
-                                        new NewSession(
-                                                1,
-                                                "第1场",
-                                                now.minusSeconds(60),
-                                                now.plusSeconds(1800),
-                                                10)),
-                                List.of(
-                                        new RankedFamily(1, first.name(), first.idNumber(), 3, 1),
-                                        new RankedFamily(
-                                                2, second.name(), second.idNumber(), 2, 1))));
-        String bid = batch.id();
+        SelectionBatch batch =
+                new SelectionBatch(
+                        "BC-" + UUID.randomUUID().toString().substring(0, 8),
+                        "播报测试批次",
+                        now.minusSeconds(120),
+                        2,
+                        600);
+        for (String code : List.of("1-101", "1-102", "1-103")) {
+            batch.unit(code, "播报测试项目", "1栋", "一房一厅", "南", code.substring(2), 1, 5230, 125000, null);
+        }
+        batch.session(1, "第1场", now.minusSeconds(60), now.plusSeconds(1800), 10)
+                .family(1, first.name(), first.idNumber(), 3, 1)
+                .family(2, second.name(), second.idNumber(), 2, 1);
+        String bid = createBatch(batch).path("id").asText();
         assertEquals(0, runtime.getRuntimeDTO().failedResourceDTOs.length);
 
         // the snapshot, to anyone: every unit free, and the position to stream from
@@ -146,11 +128,6 @@ public class SelectionBroadcastIT extends CitizenTestSupport {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static NewUnit unit(String code) {
-        return new NewUnit(
-                code, "播报测试项目", "1栋", "一房一厅", "南", code.substring(2), 1, 5230, 125000, null);
-    }
 
     private String familyId(String token) throws Exception {
         JsonNode mine = json(call("GET", "/api/selection/me", token, null));

@@ -24,12 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.sql.DataSource;
-import org.guangsha.selection.batch.BatchImport;
-import org.guangsha.selection.batch.BatchSummary;
-import org.guangsha.selection.batch.NewBatch;
-import org.guangsha.selection.batch.NewBatch.NewSession;
-import org.guangsha.selection.batch.NewBatch.NewUnit;
-import org.guangsha.selection.batch.NewBatch.RankedFamily;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -40,17 +34,15 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
  * The online selection line over HTTP (DOMAIN.md S-2 … S-9, S-11), with real citizens (L2), a batch
- * fed through the exported {@link BatchImport} API and sessions running on the real clock:
- * pre-selection, a family of another session refused, idempotent confirm, a unit refused to a
- * second family, timer expiry, auto-assignment and absence at the session's end, results, the
- * public results page without ID numbers and with a run anyone can re-check, supplementary
- * selection; and many families confirming at the same instant without a double allocation.
+ * created through the operators' REST path and sessions running on the real clock: pre-selection, a
+ * family of another session refused, idempotent confirm, a unit refused to a second family, timer
+ * expiry, auto-assignment and absence at the session's end, results, the public results page
+ * without ID numbers and with a run anyone can re-check, supplementary selection; and many families
+ * confirming at the same instant without a double allocation.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class SelectionIT extends CitizenTestSupport {
-
-    @Inject BatchImport batches;
 
     @Inject JaxrsServiceRuntime runtime;
 
@@ -73,24 +65,12 @@ public class SelectionIT extends CitizenTestSupport {
         Instant t = Instant.now();
         Instant s1 = t.plusSeconds(25);
         Instant s1End = s1.plusSeconds(40);
-        BatchSummary batch =
-                batches.create(
-                        batch(
-                                "IT-" + shortId(),
-                                t.minusSeconds(60),
-                                2,
-                                30,
-                                units(6),
-                                List.of(
-                                        new NewSession(1, "第1场", s1, s1End, 3),
-                                        new NewSession(
-                                                2, "第2场", s1End, s1End.plusSeconds(600), 10)),
-                                List.of(
-                                        family(1, people[0]),
-                                        family(2, people[1]),
-                                        family(3, people[2]),
-                                        family(4, people[3]))));
-        String bid = batch.id();
+        SelectionBatch batch = batch("IT-" + shortId(), t.minusSeconds(60), 2, 30, 6);
+        batch.session(1, "第1场", s1, s1End, 3).session(2, "第2场", s1End, s1End.plusSeconds(600), 10);
+        for (int i = 0; i < 4; i++) {
+            family(batch, i + 1, people[i]);
+        }
+        String bid = createBatch(batch).path("id").asText();
         String f1 = familyId(tokens[0]);
         String f2 = familyId(tokens[1]);
         String f3 = familyId(tokens[2]);
@@ -385,25 +365,18 @@ public class SelectionIT extends CitizenTestSupport {
         int n = 24;
         List<Person> people = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        List<RankedFamily> families = new ArrayList<>();
+        Instant early = Instant.now();
+        SelectionBatch batch = batch("IT-" + shortId(), early.minusSeconds(60), 3, 600, 4);
         for (int i = 0; i < n; i++) {
             Person p = Person.random();
             people.add(p);
             tokens.add(registerL2(p));
-            families.add(family(i + 1, p));
+            family(batch, i + 1, p);
         }
         Instant start = Instant.now().plusSeconds(3);
-        BatchSummary batch =
-                batches.create(
-                        batch(
-                                "IT-" + shortId(),
-                                Instant.now().minusSeconds(60),
-                                3,
-                                600,
-                                units(4),
-                                List.of(new NewSession(1, "第1场", start, start.plusSeconds(900), n)),
-                                families));
-        Map<String, String> unit = unitIds(tokens.get(0), batch.id());
+        batch.session(1, "第1场", start, start.plusSeconds(900), n);
+        String bid = createBatch(batch).path("id").asText();
+        Map<String, String> unit = unitIds(tokens.get(0), bid);
         List<String> codes = List.of("1-101", "1-102", "1-103");
         awaitUntil(start.plusMillis(200));
         List<String> ids = new ArrayList<>();
@@ -462,18 +435,17 @@ public class SelectionIT extends CitizenTestSupport {
         // three units, three winners, each answered twice; nobody got an error page
         assertEquals(statuses.toString(), Integer.valueOf(6), statuses.get(200));
         assertEquals(Integer.valueOf(2 * n - 6), statuses.get(409));
-        assertEquals(
-                3, count("SELECT COUNT(*) FROM SEL_ALLOCATION WHERE BATCH_ID = ?", batch.id()));
+        assertEquals(3, count("SELECT COUNT(*) FROM SEL_ALLOCATION WHERE BATCH_ID = ?", bid));
         assertEquals(
                 3,
                 count(
                         "SELECT COUNT(DISTINCT FAMILY_ID) FROM SEL_ALLOCATION WHERE BATCH_ID = ?",
-                        batch.id()));
+                        bid));
         assertEquals(
                 3,
                 count(
                         "SELECT COUNT(DISTINCT UNIT_ID) FROM SEL_ALLOCATION WHERE BATCH_ID = ?",
-                        batch.id()));
+                        bid));
         // every family ends with exactly one unit or none
         assertEquals(
                 0,
@@ -482,54 +454,34 @@ public class SelectionIT extends CitizenTestSupport {
                                 + " 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM SEL_ALLOCATION a WHERE"
                                 + " a.FAMILY_ID = f.ID)) OR (f.STATUS <> 'CONFIRMED' AND EXISTS (SELECT"
                                 + " 1 FROM SEL_ALLOCATION a WHERE a.FAMILY_ID = f.ID)))",
-                        batch.id()));
+                        bid));
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static NewBatch batch(
-            String code,
-            Instant preselect,
-            int cartSize,
-            int windowSeconds,
-            List<NewUnit> units,
-            List<NewSession> sessions,
-            List<RankedFamily> families) {
-        return new NewBatch(
-                code,
-                "集成测试批次",
-                "440304",
-                preselect,
-                cartSize,
-                windowSeconds,
-                "api",
-                null,
-                units,
-                sessions,
-                families);
-    }
-
-    private static List<NewUnit> units(int n) {
-        List<NewUnit> units = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            units.add(
-                    new NewUnit(
-                            "1-" + (101 + i),
-                            "集成测试项目",
-                            "1栋",
-                            "一房一厅",
-                            i % 2 == 0 ? "南" : "北",
-                            String.valueOf(101 + i),
-                            1,
-                            5230,
-                            125000,
-                            null));
+    /** A batch of this test: {@code units} units 1-101 … in building 1栋, south and north. */
+    private static SelectionBatch batch(
+            String code, Instant preselect, int cartSize, int windowSeconds, int units) {
+        SelectionBatch batch =
+                new SelectionBatch(code, "集成测试批次", preselect, cartSize, windowSeconds);
+        for (int i = 0; i < units; i++) {
+            batch.unit(
+                    "1-" + (101 + i),
+                    "集成测试项目",
+                    "1栋",
+                    "一房一厅",
+                    i % 2 == 0 ? "南" : "北",
+                    String.valueOf(101 + i),
+                    1,
+                    5230,
+                    125000,
+                    null);
         }
-        return units;
+        return batch;
     }
 
-    private static RankedFamily family(int rank, Person p) {
-        return new RankedFamily(rank, p.name(), p.idNumber(), 3, null);
+    private static void family(SelectionBatch batch, int rank, Person p) {
+        batch.family(rank, p.name(), p.idNumber(), 3, null);
     }
 
     private String familyId(String token) throws Exception {

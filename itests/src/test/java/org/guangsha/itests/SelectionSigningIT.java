@@ -21,12 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.inject.Inject;
-import org.guangsha.selection.batch.BatchImport;
-import org.guangsha.selection.batch.BatchSummary;
-import org.guangsha.selection.batch.NewBatch;
-import org.guangsha.selection.batch.NewBatch.NewSession;
-import org.guangsha.selection.batch.NewBatch.NewUnit;
-import org.guangsha.selection.batch.NewBatch.RankedFamily;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -36,13 +30,13 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
  * Signing after selection (S-12) and materials (S-13) over HTTP with the sandbox's simulators: the
- * demo citizen 张三, ranked in a batch fed through {@link BatchImport}, confirms a unit in a formal
- * session, then keeps his mobile, gives his rent collection details with both card photos, starts
- * the core's ceremony and passes its face check on the (simulated) phone, signs the lease, pays the
- * deposit from "another device" (the sandbox's WeChat Pay sends the signed notification) and
- * submits; Futian's caseworker reads the form masked and approves; the occupancy notice is issued
- * and the materials list both PDFs. Every step out of order is refused with 409, and nobody but the
- * main applicant sees the family's signing.
+ * demo citizen 张三, ranked in a batch created through the operators' REST path, confirms a unit in a
+ * formal session, then keeps his mobile, gives his rent collection details with both card photos,
+ * starts the core's ceremony and passes its face check on the (simulated) phone, signs the lease,
+ * pays the deposit from "another device" (the sandbox's WeChat Pay sends the signed notification)
+ * and submits; Futian's caseworker reads the form masked and approves; the occupancy notice is
+ * issued and the materials list both PDFs. Every step out of order is refused with 409, and nobody
+ * but the main applicant sees the family's signing.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -51,8 +45,6 @@ public class SelectionSigningIT extends CitizenTestSupport {
     private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String ZHANG_ID = "440304199001011233";
     private static final long RENT_FEN = 123450;
-
-    @Inject BatchImport batches;
 
     @Inject JaxrsServiceRuntime runtime;
 
@@ -69,10 +61,20 @@ public class SelectionSigningIT extends CitizenTestSupport {
 
         // a batch with 张三 (rank 1) whose formal session runs now
         String code = "SIGN-" + UUID.randomUUID().toString().substring(0, 8);
-        BatchSummary batch = batchOf(code, "张三", ZHANG_ID);
+        String batchId = batchOf(code, "张三", ZHANG_ID);
         String fid = familyId(zhang, code);
-        assertEquals(fid, batches.familyId(batch.id(), ZHANG_ID).orElseThrow());
-        String unitId = unitId(zhang, batch.id());
+        assertEquals(
+                fid,
+                ok(call(
+                                "GET",
+                                "/api/selection/admin/batches/" + batchId + "/families",
+                                login("operator", "Demo@2026"),
+                                null))
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asText());
+        String unitId = unitId(zhang, batchId);
         String signing = "/api/selection/families/" + fid + "/signing";
 
         // no unit yet: no signing
@@ -435,9 +437,9 @@ public class SelectionSigningIT extends CitizenTestSupport {
     /** A batch with {@code p} whose unit {@code p} confirms through the line; the family id. */
     private String familyWithUnit(String token, Person p) throws Exception {
         String code = "SIGN-" + UUID.randomUUID().toString().substring(0, 8);
-        BatchSummary batch = batchOf(code, p.name(), p.idNumber());
+        String batchId = batchOf(code, p.name(), p.idNumber());
         String fid = familyId(token, code);
-        String unitId = unitId(token, batch.id());
+        String unitId = unitId(token, batchId);
         String family = "/api/selection/families/" + fid;
         assertOk(call("POST", family + "/formal/declaration", token, JSON.createObjectNode()));
         assertOk(
@@ -489,34 +491,24 @@ public class SelectionSigningIT extends CitizenTestSupport {
      * A batch fed through the line's exported API: one unit, a formal session running now, one
      * family.
      */
-    private BatchSummary batchOf(String code, String name, String idNumber) {
+    private String batchOf(String code, String name, String idNumber) throws Exception {
         Instant now = Instant.now();
-        return batches.create(
-                new NewBatch(
-                        code,
-                        "签约测试批次",
-                        "440304",
-                        now.minusSeconds(3600),
-                        null,
-                        600,
-                        "api",
-                        null,
-                        List.of(
-                                new NewUnit(
-                                        "3-1203",
-                                        "福田安居苑",
-                                        "3栋",
-                                        "一房一厅",
-                                        "南",
-                                        "1203",
-                                        12,
-                                        5230,
-                                        RENT_FEN,
-                                        "深圳市福田区安居路1号")),
-                        List.of(
-                                new NewSession(
-                                        1, "第1场", now.minusSeconds(60), now.plusSeconds(3600), 10)),
-                        List.of(new RankedFamily(1, name, idNumber, 3, 1))));
+        SelectionBatch batch =
+                new SelectionBatch(code, "签约测试批次", now.minusSeconds(3600), null, 600)
+                        .unit(
+                                "3-1203",
+                                "福田安居苑",
+                                "3栋",
+                                "一房一厅",
+                                "南",
+                                "1203",
+                                12,
+                                5230,
+                                RENT_FEN,
+                                "深圳市福田区安居路1号")
+                        .session(1, "第1场", now.minusSeconds(60), now.plusSeconds(3600), 10)
+                        .family(1, name, idNumber, 3, 1);
+        return createBatch(batch).path("id").asText();
     }
 
     private String unitId(String token, String batchId) throws Exception {
