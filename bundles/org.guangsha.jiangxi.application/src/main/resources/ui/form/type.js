@@ -79,18 +79,15 @@ export const TypeStep = {
         </fieldset>
         <fieldset class="jx-fieldset">
           <legend class="jx-legend">{{ $t('jiangxi.type.category') }} <span class="jx-required">*</span></legend>
-          <van-radio-group v-model="model.categoryCode" class="jx-categories" data-testid="type-categories">
-            <van-cell-group inset>
-              <van-cell v-for="c in categories" :key="c.code" clickable @click="model.categoryCode = c.code"
-                :data-testid="'category-' + c.code" :data-category="c.code">
-                <template #title>
-                  <span class="jx-category-name">{{ local(c.name) }}</span>
-                  <span v-if="c.description" class="gs-muted jx-small jx-block">{{ local(c.description) }}</span>
-                </template>
-                <template #right-icon><van-radio :name="c.code" :aria-label="local(c.name)" /></template>
-              </van-cell>
-            </van-cell-group>
-          </van-radio-group>
+          <div class="jx-categories" role="radiogroup" :aria-label="$t('jiangxi.type.category')" data-testid="type-categories">
+            <button v-for="c in categories" :key="c.code" type="button" role="radio" class="jx-choice jx-choice-wide"
+              :class="{ 'jx-choice-on': model.categoryCode === c.code }" :aria-checked="model.categoryCode === c.code ? 'true' : 'false'"
+              @click="model.categoryCode = c.code" :data-testid="'category-' + c.code" :data-category="c.code">
+              <span class="jx-choice-row"><van-icon :name="model.categoryCode === c.code ? 'checked' : 'circle'" aria-hidden="true" />
+                <strong class="jx-category-name">{{ local(c.name) }}</strong></span>
+              <span v-if="c.description" class="gs-muted jx-small">{{ local(c.description) }}</span>
+            </button>
+          </div>
           <p v-if="!categories.length" class="gs-muted">{{ $t('jiangxi.type.noCategories') }}</p>
           <p v-if="err('categoryCode')" class="jx-field-error" role="alert">{{ err('categoryCode') }}</p>
         </fieldset>
