@@ -5,7 +5,7 @@
 // (POST …/submit {confirm: true}): the case goes to the county review, then the city's.
 import { reactive, computed, shallowRef, ref, onMounted, watch } from 'vue';
 import { showConfirmDialog } from 'vant';
-import { api, local, t, route, formatTime, useProblem, GsProblem } from 'guangsha';
+import { api, local, t, route, formatTime, maskIdNumber, useProblem, GsProblem } from 'guangsha';
 import { GsConsolePage, GsStatus, isStaff, loadRegions, regionName, setQuery } from 'guangsha/console';
 import { counterHref, currentCitizen, word, STEPS } from './shared.js';
 import { CounterLetter } from './letter.js';
@@ -28,6 +28,12 @@ function componentOf(step, mod) {
 
 const PAGES = [...STEPS, 'submit'];
 
+/** 张三 → 张*: the first character only, as the core masks names in staff views. */
+function maskName(name) {
+  const s = String(name || '');
+  return s.includes('*') || s.length < 2 ? s : s[0] + '*'.repeat(s.length - 1);
+}
+
 export const CounterForm = {
   components: { GsProblem, GsConsolePage, GsStatus, CounterLetter },
   props: { params: { type: Object, default: () => ({}) } },
@@ -49,7 +55,8 @@ export const CounterForm = {
       const a = state.application;
       const own = a && a.family && a.family.applicant;
       const served = currentCitizen();
-      if (own && own.name) return { name: own.name, idNumber: own.idNumber };
+      // a staff view: masked like every list, whatever the filing form itself shows
+      if (own && own.name) return { name: maskName(own.name), idNumber: maskIdNumber(own.idNumber) };
       return served ? { name: served.name, idNumber: served.idNumber } : null;
     });
 
@@ -118,12 +125,15 @@ export const CounterForm = {
     }
 
     async function saveNext() {
+      // the step after the one shown now: without ?step= the page shows the first step not done,
+      // which the save itself moves on
+      const target = PAGES[index.value + 1];
       if (!editable.value) {
-        go(PAGES[index.value + 1]);
+        go(target);
         return;
       }
       const a = await save(false);
-      if (a) go(PAGES[index.value + 1]);
+      if (a) go(target);
     }
 
     async function submit() {
