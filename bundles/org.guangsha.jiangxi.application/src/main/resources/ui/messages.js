@@ -82,7 +82,7 @@ const zh = {
   materials: {
     required: '必须提交', optional: '按需提交', perMember: '每位家庭成员一份', needed: '待提交', done: '已提交',
     when: { MARRIED: '已婚时', DIVORCED: '离异时', WIDOWED: '丧偶时' },
-    missing: '还有 {n} 项必须提交的材料', complete: '必须提交的材料已齐全',
+    missing: '还有 {n} 项必须提交的材料', missingOne: '请提交“{name}”', complete: '必须提交的材料已齐全',
     ofApplicant: '申请人', ofMember: '共同申请人',
     fetch: '获取电子证照', refetch: '重新获取', fetched: '已获取电子证照', fromLicence: '电子证照',
     noConsent: '该共同申请人尚未授权您获取其电子证照，请上传材料', uploadLabel: '上传材料', addMore: '补充上传',
@@ -206,7 +206,7 @@ const en = {
   materials: {
     required: 'required', optional: 'if it applies', perMember: 'one per family member', needed: 'Missing', done: 'Filed',
     when: { MARRIED: 'if married', DIVORCED: 'if divorced', WIDOWED: 'if widowed' },
-    missing: '{n} required material(s) still missing', complete: 'All required materials are there',
+    missing: '{n} required material(s) still missing', missingOne: 'Please file “{name}”', complete: 'All required materials are there',
     ofApplicant: 'Applicant', ofMember: 'Co-applicant',
     fetch: 'Get the e-licence', refetch: 'Get it again', fetched: 'E-licence received', fromLicence: 'E-licence',
     noConsent: 'This co-applicant has not allowed you to get their e-licences; please upload the material', uploadLabel: 'Upload', addMore: 'Upload another',

@@ -228,7 +228,7 @@ export const AssetsStep = {
           </van-cell-group>
         </section>
 
-        <section class="jx-section jx-letter" data-testid="commitment" :data-done="done ? 'true' : 'false'">
+        <section v-if="!counter" class="jx-section jx-letter" data-testid="commitment" :data-done="done ? 'true' : 'false'">
           <h3 class="jx-question">{{ $t('jiangxi.assets.letterTitle') }} <span class="jx-required">*</span></h3>
           <p class="gs-muted jx-small">{{ $t('jiangxi.assets.letterHint') }}</p>
           <p v-if="done" class="jx-state jx-state-ok" data-testid="commitment-state" role="status">

@@ -5,8 +5,7 @@
 import { reactive, computed, onMounted } from 'vue';
 import { showToast, showConfirmDialog } from 'vant';
 import { api, t, local, formatTime, formatBytes, GsProblem, GsUpload, useProblem } from 'guangsha';
-import { pathOf } from './shared.js';
-import { STEP_PROPS } from './shared.js';
+import { pathOf, invalid, STEP_PROPS } from './shared.js';
 
 const LICENCE_PATHS = { ID_CARD: 'licences/id-card', HOUSEHOLD_REGISTER: 'licences/household-register' };
 
@@ -158,12 +157,21 @@ export const MaterialsStep = {
       }
     }
 
-    /** The step is complete when every required material has a file (the server checks again). */
-    async function save() {
+    /**
+     * The checklist read again; without `draft`, a required material still missing is named (the
+     * server checks again on submission). Resolves the Application, as the other steps do.
+     */
+    async function save({ draft = false } = {}) {
       prob().clear();
-      const answer = await api.get(pathOf(props.applicationId, '/materials'));
-      received(answer);
-      return null;
+      received(await api.get(pathOf(props.applicationId, '/materials')));
+      if (!draft && missing.value.length) {
+        const e = invalid(missing.value.map((i) => [`materials.${i.code}`, 'jiangxi.materials.missingOne', { name: local(i.name) }]));
+        if (!props.problem) own.set(e);
+        throw e;
+      }
+      const a = await api.get(pathOf(props.applicationId));
+      emit('saved', a);
+      return a;
     }
     const fieldError = (item) => {
       const p = prob();
