@@ -228,9 +228,9 @@ export const ApplicationDetail = {
       const done = await withdraw(id, problem);
       state.busy = false;
       if (done) {
+        // the line keeps nothing of a withdrawn application but the case's shell (JX-10)
         if (stop) stop();
-        state.case = null;
-        await load();
+        go('applications', { replace: true });
       }
     }
     if (ok) onMounted(load);

@@ -55,13 +55,20 @@ function toBody(m) {
 
 function checkAssets(m) {
   const errors = [];
-  for (const [flag, list, first] of [['hasVehicle', 'vehicles', 'plateNumber'], ['hasRealEstate', 'realEstates', 'address'], ['hasBusiness', 'businesses', 'name']]) {
+  // the fields the server asks of each row
+  const needed = { vehicles: ['ownerName', 'plateNumber'], realEstates: ['ownerName', 'address', 'areaM2'], businesses: ['ownerName', 'name'] };
+  for (const [flag, list] of [['hasVehicle', 'vehicles'], ['hasRealEstate', 'realEstates'], ['hasBusiness', 'businesses']]) {
     if (m[flag] === null) errors.push([flag, 'jiangxi.assets.answer']);
     else if (m[flag] && !m[list].length) errors.push([list, 'jiangxi.assets.rowsNeeded']);
-    else if (m[flag]) m[list].forEach((row, i) => !String(row[first] || '').trim() && errors.push([`${list}[${i}].${first}`, 'jiangxi.assets.rowField']));
+    else if (m[flag]) {
+      m[list].forEach((row, i) => needed[list].forEach((f) => !String(row[f] || '').trim() && errors.push([`${list}[${i}].${f}`, 'jiangxi.assets.rowField'])));
+    }
   }
-  if (Number.isNaN(toFen(m.deposits))) errors.push(['depositsFen', 'jiangxi.form.amountError']);
-  if (Number.isNaN(toFen(m.securities))) errors.push(['securitiesFen', 'jiangxi.form.amountError']);
+  for (const [field, value] of [['depositsFen', m.deposits], ['securitiesFen', m.securities]]) {
+    const fen = toFen(value);
+    if (fen === null) errors.push([field, 'jiangxi.assets.amountRequired']);
+    else if (Number.isNaN(fen)) errors.push([field, 'jiangxi.form.amountError']);
+  }
   m.vehicles.forEach((v, i) => Number.isNaN(toFen(v.value)) && errors.push([`vehicles[${i}].valueFen`, 'jiangxi.form.amountError']));
   if (errors.length) throw invalid(errors);
 }
@@ -174,7 +181,7 @@ export const AssetsStep = {
             :label="$t('jiangxi.assets.vehicleQ')" testid="has-vehicle" :error="err('hasVehicle') || err('vehicles')" />
           <template v-if="model.hasVehicle">
             <van-cell-group v-for="(v, i) in model.vehicles" :key="i" inset class="jx-row" data-testid="vehicle-row">
-              <van-field v-model="v.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('vehicles[' + i + '].ownerName')" data-testid="vehicle-owner" />
+              <van-field v-model="v.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('vehicles[' + i + '].ownerName')" data-testid="vehicle-owner" required />
               <van-field v-model="v.plateNumber" :label="$t('jiangxi.assets.plateNumber')" required :error-message="err('vehicles[' + i + '].plateNumber')" data-testid="vehicle-plate" />
               <van-field v-model="v.model" :label="$t('jiangxi.assets.model')" :error-message="err('vehicles[' + i + '].model')" data-testid="vehicle-model" />
               <van-field v-model="v.value" :label="$t('jiangxi.assets.value')" type="number" inputmode="decimal" :error-message="err('vehicles[' + i + '].valueFen')" data-testid="vehicle-value">
@@ -190,9 +197,9 @@ export const AssetsStep = {
             :label="$t('jiangxi.assets.realEstateQ')" testid="has-real-estate" :error="err('hasRealEstate') || err('realEstates')" />
           <template v-if="model.hasRealEstate">
             <van-cell-group v-for="(r, i) in model.realEstates" :key="i" inset class="jx-row" data-testid="real-estate-row">
-              <van-field v-model="r.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('realEstates[' + i + '].ownerName')" data-testid="estate-owner" />
+              <van-field v-model="r.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('realEstates[' + i + '].ownerName')" data-testid="estate-owner" required />
               <van-field v-model="r.address" :label="$t('jiangxi.assets.address')" required :error-message="err('realEstates[' + i + '].address')" data-testid="estate-address" />
-              <van-field v-model="r.areaM2" :label="$t('jiangxi.assets.area')" type="number" inputmode="decimal" :error-message="err('realEstates[' + i + '].areaM2')" data-testid="estate-area">
+              <van-field v-model="r.areaM2" :label="$t('jiangxi.assets.area')" type="number" inputmode="decimal" :error-message="err('realEstates[' + i + '].areaM2')" data-testid="estate-area" required>
                 <template #extra><span class="jx-unit" aria-hidden="true">m²</span></template>
               </van-field>
               <van-field v-model="r.certificateNumber" :label="$t('jiangxi.assets.certificate')" :error-message="err('realEstates[' + i + '].certificateNumber')" data-testid="estate-certificate" />
@@ -206,7 +213,7 @@ export const AssetsStep = {
             :label="$t('jiangxi.assets.businessQ')" testid="has-business" :error="err('hasBusiness') || err('businesses')" />
           <template v-if="model.hasBusiness">
             <van-cell-group v-for="(b, i) in model.businesses" :key="i" inset class="jx-row" data-testid="business-row">
-              <van-field v-model="b.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('businesses[' + i + '].ownerName')" data-testid="business-owner" />
+              <van-field v-model="b.ownerName" :label="$t('jiangxi.assets.ownerName')" :error-message="err('businesses[' + i + '].ownerName')" data-testid="business-owner" required />
               <van-field v-model="b.name" :label="$t('jiangxi.assets.businessName')" required :error-message="err('businesses[' + i + '].name')" data-testid="business-name" />
               <van-field v-model="b.creditCode" :label="$t('jiangxi.assets.creditCode')" :error-message="err('businesses[' + i + '].creditCode')" data-testid="business-code" />
               <div class="jx-row-actions"><van-button size="small" plain icon="delete-o" native-type="button" @click="removeRow('businesses', i)" data-testid="row-remove">{{ $t('jiangxi.assets.removeRow') }}</van-button></div>
@@ -217,11 +224,11 @@ export const AssetsStep = {
         <section class="jx-section">
           <h3 class="jx-question">{{ $t('jiangxi.assets.moneyQ') }}</h3>
           <van-cell-group inset>
-            <van-field v-model="model.deposits" :label="$t('jiangxi.assets.deposits')" type="number" inputmode="decimal" :placeholder="$t('jiangxi.form.yuanPlaceholder')"
+            <van-field v-model="model.deposits" :label="$t('jiangxi.assets.deposits')" required type="number" inputmode="decimal" :placeholder="$t('jiangxi.form.yuanPlaceholder')"
               :error-message="err('depositsFen')" data-testid="assets-deposits">
               <template #extra><span class="jx-unit" aria-hidden="true">{{ $t('jiangxi.form.yuan') }}</span></template>
             </van-field>
-            <van-field v-model="model.securities" :label="$t('jiangxi.assets.securities')" type="number" inputmode="decimal" :placeholder="$t('jiangxi.form.yuanPlaceholder')"
+            <van-field v-model="model.securities" :label="$t('jiangxi.assets.securities')" required type="number" inputmode="decimal" :placeholder="$t('jiangxi.form.yuanPlaceholder')"
               :error-message="err('securitiesFen')" data-testid="assets-securities">
               <template #extra><span class="jx-unit" aria-hidden="true">{{ $t('jiangxi.form.yuan') }}</span></template>
             </van-field>

@@ -10,6 +10,7 @@ import { useStep, STEP_PROPS, invalid, JxSelect } from './shared.js';
 export const RELATIONS = ['SPOUSE', 'CHILD', 'PARENT', 'SIBLING', 'OTHER'];
 export const MARITAL = ['UNMARRIED', 'MARRIED', 'DIVORCED', 'WIDOWED'];
 export const EMPLOYMENT = ['EMPLOYED', 'SELF_EMPLOYED', 'FLEXIBLE', 'UNEMPLOYED', 'RETIRED', 'STUDENT', 'NONE'];
+export const EARNING = ['EMPLOYED', 'SELF_EMPLOYED', 'FLEXIBLE', 'RETIRED'];
 export const HUKOU = ['LOCAL_URBAN', 'LOCAL_RURAL', 'NON_LOCAL'];
 export const HOUSING = ['NO_HOME', 'RENTING', 'BORROWING', 'OWN_BELOW_STANDARD', 'OTHER'];
 
@@ -78,6 +79,15 @@ function checkFamily(f) {
       seen[key] = true;
     }
     if (m.mobile && checkMobile(m.mobile)) errors.push([`${at}.mobile`, 'jiangxi.family.errors.mobile']);
+    if (at === 'applicant' && !m.mobile) errors.push([`${at}.mobile`, 'jiangxi.family.errors.mobileRequired']);
+    if (['EMPLOYED', 'SELF_EMPLOYED'].includes(m.employment.status) && !m.employment.employer.trim()) {
+      errors.push([`${at}.employment.employer`, 'jiangxi.family.errors.employer']);
+    }
+    if (EARNING.includes(m.employment.status) && String(m.employment.monthlyIncome).trim() === '') {
+      errors.push([`${at}.employment.monthlyIncomeFen`, 'jiangxi.family.errors.income']);
+    }
+    if (!m.residence.hukouAddress.trim()) errors.push([`${at}.residence.hukouAddress`, 'jiangxi.family.errors.hukouAddress']);
+    if (!m.residence.currentAddress.trim()) errors.push([`${at}.residence.currentAddress`, 'jiangxi.family.errors.currentAddress']);
     if (!m.maritalStatus) errors.push([`${at}.maritalStatus`, 'jiangxi.family.errors.marital']);
     if (!m.employment.status) errors.push([`${at}.employment.status`, 'jiangxi.family.errors.employment']);
     if (!m.residence.hukouType) errors.push([`${at}.residence.hukouType`, 'jiangxi.family.errors.hukou']);
@@ -124,8 +134,11 @@ export const JxMember = {
       return v.length < 18 ? t('jiangxi.family.idCount', { n: v.length }) : t('jiangxi.family.idOk');
     });
     const e = (name) => (props.err ? props.err(`${props.at}.${name}`) : '');
+    // as the server asks: an employer of the employed and self-employed, an income of those who earn
+    const employerNeeded = computed(() => ['EMPLOYED', 'SELF_EMPLOYED'].includes(props.member.employment.status));
+    const incomeNeeded = computed(() => EARNING.includes(props.member.employment.status));
     return {
-      idError, idHint, e, maskIdNumber,
+      idError, idHint, e, maskIdNumber, employerNeeded, incomeNeeded,
       relations: options('relation', RELATIONS), marital: options('marital', MARITAL), employment: options('employment', EMPLOYMENT),
       hukou: options('hukou', HUKOU), housing: options('housing', HOUSING),
     };
@@ -149,7 +162,7 @@ export const JxMember = {
           <p v-if="idHint && !e('idNumber')" class="gs-field-hint jx-cell-note" :class="{ 'gs-field-ok': member.idNumber.length === 18 }"
             data-testid="m-id-hint">{{ idHint }}</p>
         </template>
-        <van-field v-model="member.mobile" :label="$t('jiangxi.family.mobile')" type="tel" maxlength="11" autocomplete="off"
+        <van-field v-model="member.mobile" :label="$t('jiangxi.family.mobile')" type="tel" maxlength="11" autocomplete="off" :required="applicant"
           :error-message="e('mobile')" data-testid="m-mobile" :disabled="disabled" />
         <JxSelect v-model="member.maritalStatus" :label="$t('jiangxi.family.maritalStatus')" :options="marital" testid="m-marital"
           :error="e('maritalStatus')" required :disabled="disabled" />
@@ -158,11 +171,11 @@ export const JxMember = {
       <van-cell-group inset>
         <JxSelect v-model="member.employment.status" :label="$t('jiangxi.family.employmentStatus')" :options="employment" testid="m-employment"
           :error="e('employment.status')" required :disabled="disabled" />
-        <van-field v-model="member.employment.employer" :label="$t('jiangxi.family.employer')" maxlength="100"
+        <van-field v-model="member.employment.employer" :label="$t('jiangxi.family.employer')" maxlength="100" :required="employerNeeded"
           :error-message="e('employment.employer')" data-testid="m-employer" :disabled="disabled" />
         <van-field v-model="member.employment.occupation" :label="$t('jiangxi.family.occupation')" maxlength="50"
           :error-message="e('employment.occupation')" data-testid="m-occupation" :disabled="disabled" />
-        <van-field v-model="member.employment.monthlyIncome" :label="$t('jiangxi.family.monthlyIncome')" type="number" inputmode="decimal"
+        <van-field v-model="member.employment.monthlyIncome" :label="$t('jiangxi.family.monthlyIncome')" type="number" inputmode="decimal" :required="incomeNeeded"
           :placeholder="$t('jiangxi.form.yuanPlaceholder')" :error-message="e('employment.monthlyIncomeFen')" data-testid="m-income" :disabled="disabled">
           <template #extra><span class="jx-unit" aria-hidden="true">{{ $t('jiangxi.form.yuan') }}</span></template>
         </van-field>
@@ -171,9 +184,9 @@ export const JxMember = {
       <van-cell-group inset>
         <JxSelect v-model="member.residence.hukouType" :label="$t('jiangxi.family.hukouType')" :options="hukou" testid="m-hukou"
           :error="e('residence.hukouType')" required :disabled="disabled" />
-        <van-field v-model="member.residence.hukouAddress" :label="$t('jiangxi.family.hukouAddress')" maxlength="200"
+        <van-field v-model="member.residence.hukouAddress" :label="$t('jiangxi.family.hukouAddress')" maxlength="200" required
           :error-message="e('residence.hukouAddress')" data-testid="m-hukou-address" :disabled="disabled" />
-        <van-field v-model="member.residence.currentAddress" :label="$t('jiangxi.family.currentAddress')" maxlength="200"
+        <van-field v-model="member.residence.currentAddress" :label="$t('jiangxi.family.currentAddress')" maxlength="200" required
           :error-message="e('residence.currentAddress')" data-testid="m-address" :disabled="disabled" />
         <JxSelect v-model="member.residence.housingSituation" :label="$t('jiangxi.family.housingSituation')" :options="housing" testid="m-housing"
           :error="e('residence.housingSituation')" required :disabled="disabled" />

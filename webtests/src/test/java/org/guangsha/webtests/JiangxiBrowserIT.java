@@ -108,6 +108,10 @@ class JiangxiBrowserIT extends BrowserTestSupport {
         select(phone, applicant + "[data-testid='m-employment']", "灵活就业");
         select(phone, applicant + "[data-testid='m-hukou']", "本地城镇户籍");
         select(phone, applicant + "[data-testid='m-housing']", "租房");
+        phone.type(By.cssSelector(applicant + "[data-testid='m-income'] input"), "2600");
+        phone.type(
+                By.cssSelector(applicant + "[data-testid='m-hukou-address'] input"),
+                "南昌市东湖区八一大道 1 号");
         phone.type(By.cssSelector(applicant + "[data-testid='m-address'] input"), "南昌市东湖区八一大道 1 号");
         phone.click(testId("steps-next"));
         phone.waitForText(testId("members-error"), "配偶");
@@ -134,6 +138,11 @@ class JiangxiBrowserIT extends BrowserTestSupport {
         select(phone, spouse + "[data-testid='m-employment']", "在职");
         select(phone, spouse + "[data-testid='m-hukou']", "本地城镇户籍");
         select(phone, spouse + "[data-testid='m-housing']", "租房");
+        phone.type(By.cssSelector(spouse + "[data-testid='m-employer'] input"), "南昌市公交公司");
+        phone.type(By.cssSelector(spouse + "[data-testid='m-income'] input"), "3800");
+        phone.type(
+                By.cssSelector(spouse + "[data-testid='m-hukou-address'] input"), "南昌市东湖区八一大道 1 号");
+        phone.type(By.cssSelector(spouse + "[data-testid='m-address'] input"), "南昌市东湖区八一大道 1 号");
         shot(phone, "jiangxi-8-family-phone");
         next(phone, "assets");
 
@@ -142,6 +151,7 @@ class JiangxiBrowserIT extends BrowserTestSupport {
         phone.click(testId("has-real-estate-no"));
         phone.click(testId("has-business-no"));
         phone.type(By.cssSelector("[data-testid='assets-deposits'] input"), "12000.50");
+        phone.type(By.cssSelector("[data-testid='assets-securities'] input"), "0");
         WebElement pad = phone.waitFor(testId("signature-canvas"));
         phone.script("arguments[0].scrollIntoView({block: 'center'});", pad);
         new Actions(phone.driver())
@@ -275,10 +285,13 @@ class JiangxiBrowserIT extends BrowserTestSupport {
         second.click(By.cssSelector(".van-dialog__confirm"));
         second.type(By.cssSelector(".gs-confirm-twice input"), "放弃申请");
         second.click(By.cssSelector(".gs-confirm-twice .van-dialog__confirm"));
-        second.waitFor(By.cssSelector("[data-testid='detail-status'][data-status='WITHDRAWN']"));
-        JsonNode gone =
-                Rest.json(rest().get("/api/jiangxi/applications/" + applicationId, citizen));
+        second.waiting(WAIT).until(ExpectedConditions.urlMatches("/applications$"));
+        JsonNode gone = Rest.json(rest().get("/api/cases/" + applicationId, citizen));
         assertEquals("WITHDRAWN", gone.path("status").asText(), gone.toString());
+        assertEquals(
+                404,
+                rest().get("/api/jiangxi/applications/" + applicationId, citizen).statusCode(),
+                "the line keeps nothing of a withdrawn application");
     }
 
     /** Consent, an application in 东湖区 and a passed face check, over REST. */
@@ -390,7 +403,7 @@ class JiangxiBrowserIT extends BrowserTestSupport {
 
     /** Picks an option of a native select by its words. */
     private static void select(Browser phone, String css, String text) {
-        WebElement element = phone.waitFor(By.cssSelector(css + " select, select" + css));
+        WebElement element = phone.waitFor(By.cssSelector(css));
         phone.script("arguments[0].scrollIntoView({block: 'center'});", element);
         new Select(element).selectByVisibleText(text);
     }
