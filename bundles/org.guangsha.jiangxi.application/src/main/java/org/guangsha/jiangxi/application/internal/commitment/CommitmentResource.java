@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.guangsha.jiangxi.application.internal.ApplicationService;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
@@ -28,8 +29,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code /api/jiangxi/applications/{id}/commitment} (JX-7): the letter to print (PC), signing it on
- * screen (mobile), or the photo of the signed paper. The applicant and counter staff of the region
- * (JX-1) may; anyone else gets 404.
+ * screen (mobile), or the photo of the signed paper; the changes answer the whole {@code
+ * Application}. The applicant and counter staff of the region (JX-1) may; anyone else gets 404.
  */
 @Component(service = CommitmentResource.class)
 @JaxrsResource
@@ -58,11 +59,14 @@ public class CommitmentResource {
     public record UploadRequest(String attachmentId) {}
 
     private final CommitmentService commitment;
+    private final ApplicationService applications;
 
     /** Built by DS. */
     @Activate
-    public CommitmentResource(@Reference CommitmentService commitment) {
+    public CommitmentResource(
+            @Reference CommitmentService commitment, @Reference ApplicationService applications) {
         this.commitment = commitment;
+        this.applications = applications;
     }
 
     /** The letter filled with the family, unsigned, inline or as a download. */
@@ -95,7 +99,9 @@ public class CommitmentResource {
         if (body == null) {
             throw ProblemException.invalidField("image", "请先手写签名", "Sign on the pad first");
         }
-        return ok(commitment.sign(caller(security), id, body.image()));
+        Caller caller = caller(security);
+        commitment.sign(caller, id, body.image());
+        return application(caller, id);
     }
 
     /** The photo or scan of the letter signed on paper. */
@@ -108,7 +114,16 @@ public class CommitmentResource {
             throw ProblemException.invalidField(
                     "attachmentId", "请上传签字后的授权承诺书照片", "Upload the photo of the signed letter");
         }
-        return ok(commitment.upload(caller(security), id, body.attachmentId()));
+        Caller caller = caller(security);
+        commitment.upload(caller, id, body.attachmentId());
+        return application(caller, id);
+    }
+
+    /** The whole Application as it is now (the README's {@code Application}). */
+    private Response application(Caller caller, String id) {
+        return Response.ok(applications.view(applications.access().read(caller, id)))
+                .cacheControl(noStore())
+                .build();
     }
 
     private static Caller caller(SecurityContext security) {
@@ -120,9 +135,5 @@ public class CommitmentResource {
         c.setNoStore(true);
         c.setPrivate(true);
         return c;
-    }
-
-    private static Response ok(Object entity) {
-        return Response.ok(entity).cacheControl(noStore()).build();
     }
 }

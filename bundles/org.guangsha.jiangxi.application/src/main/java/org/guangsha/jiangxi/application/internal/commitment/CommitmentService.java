@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,6 @@ import org.guangsha.platform.identity.AccountDirectory.AccountProfile;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Region;
 import org.guangsha.platform.identity.ResidentIdNumber;
-import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -82,36 +80,6 @@ public class CommitmentService {
                     "SIBLING", "兄弟姐妹",
                     "OTHER", "其他");
 
-    /**
-     * The letter as the Application view shows it ({@code assets.commitment}).
-     *
-     * @param mode {@link #SIGNED_ON_SCREEN}, {@link #UPLOADED} or null when there is none yet
-     * @param documentId the issued document (signed on screen), or null
-     * @param attachmentId the applicant's {@code signed-letter} attachment (uploaded), or null
-     * @param at when it was signed or uploaded, in the city's time, or null
-     */
-    public record Commitment(
-            String mode, String documentId, String attachmentId, OffsetDateTime at) {
-
-        /** The letter recorded on an application. */
-        public static Commitment of(ApplicationEntity app) {
-            return new Commitment(
-                    app.commitmentMode(),
-                    app.commitmentDocumentId(),
-                    app.commitmentAttachmentId(),
-                    app.commitmentAt() == null
-                            ? null
-                            : app.commitmentAt().atZone(CITY).toOffsetDateTime());
-        }
-    }
-
-    /**
-     * What the commitment endpoints answer until they answer the whole Application.
-     *
-     * @param commitment the letter now
-     */
-    public record CommitmentView(Commitment commitment) {}
-
     private final ApplicationAccess access;
     private final DocumentService documents;
     private final AttachmentService attachments;
@@ -157,8 +125,9 @@ public class CommitmentService {
      * applicant's box; the earlier letter is replaced (its document revoked).
      *
      * @param imageDataUrl {@code data:image/png;base64,…} from the signature pad
+     * @return the application as saved
      */
-    public CommitmentView sign(Caller caller, String caseId, String imageDataUrl) {
+    public ApplicationEntity sign(Caller caller, String caseId, String imageDataUrl) {
         Found f = access.edit(caller, caseId);
         byte[] png = png(imageDataUrl);
         ApplicationEntity app = f.application();
@@ -183,8 +152,10 @@ public class CommitmentService {
     /**
      * Takes a photo or scan of the letter signed on paper (the PC path): the applicant's {@code
      * signed-letter} attachment, filed with the case; the earlier letter is replaced.
+     *
+     * @return the application as saved
      */
-    public CommitmentView upload(Caller caller, String caseId, String attachmentId) {
+    public ApplicationEntity upload(Caller caller, String caseId, String attachmentId) {
         Found f = access.edit(caller, caseId);
         if (attachmentId == null || attachmentId.isBlank()) {
             throw ProblemException.invalidField(
@@ -205,48 +176,6 @@ public class CommitmentService {
         }
         attachments.fileWithCase(caseId, applicant, List.of(a.id()));
         return replace(caseId, caller, UPLOADED, null, a.id());
-    }
-
-    /**
-     * What is missing for submission (JX-7, JX-9): {@code assets.commitment} while no letter was
-     * signed or uploaded.
-     */
-    public List<FieldError> problems(String caseId) {
-        ApplicationEntity app = access.tx().read(em -> em.find(ApplicationEntity.class, caseId));
-        if (app == null || app.commitmentMode() != null) {
-            return List.of();
-        }
-        return List.of(
-                new FieldError(
-                        "assets.commitment",
-                        "请签署授权承诺书（手写签名或上传签字后的照片）",
-                        "Sign the authorization commitment letter (on screen, or upload a photo)"));
-    }
-
-    /**
-     * Withdrawal (JX-10, C-3): revokes the issued letter and forgets it. The core takes the filed
-     * files off the case itself.
-     */
-    public void erase(String caseId, String actorId) {
-        String documentId =
-                access.tx()
-                        .write(
-                                em -> {
-                                    ApplicationEntity app =
-                                            em.find(ApplicationEntity.class, caseId);
-                                    if (app == null) {
-                                        return null;
-                                    }
-                                    String d = app.commitmentDocumentId();
-                                    app.commitmentMode(null);
-                                    app.commitmentDocumentId(null);
-                                    app.commitmentAttachmentId(null);
-                                    app.commitmentAt(null);
-                                    return d;
-                                });
-        if (documentId != null) {
-            revokeQuietly(documentId, actorId, "申请已撤回 / the application was withdrawn");
-        }
     }
 
     /**
@@ -323,7 +252,7 @@ public class CommitmentService {
     }
 
     /** Records the new letter, then revokes the earlier document and unfiles the earlier photo. */
-    private CommitmentView replace(
+    private ApplicationEntity replace(
             String caseId, Caller caller, String mode, String documentId, String attachmentId) {
         Instant now = clock.instant();
         String[] earlier = new String[2];
@@ -351,7 +280,7 @@ public class CommitmentService {
             attachments.unfileFromCase(caseId, saved.accountId(), earlier[1]);
         }
         LOG.info("Case {}: commitment letter {} by {}", caseId, mode, caller.accountId());
-        return new CommitmentView(Commitment.of(saved));
+        return saved;
     }
 
     private boolean usedAsMaterial(String caseId, String attachmentId) {
@@ -369,17 +298,13 @@ public class CommitmentService {
                 > 0;
     }
 
-    private void revokeQuietly(String documentId, Caller caller, String reason) {
-        revokeQuietly(documentId, caller.accountId(), reason);
-    }
-
     /**
-     * Revokes a document; a failure is logged, not thrown: the new letter is recorded already and
-     * an operator can still revoke the old one from the documents console.
+     * Revokes a document; a failure is logged, not thrown: the new letter is recorded already and a
+     * caseworker of the region can still revoke the old one.
      */
-    private void revokeQuietly(String documentId, String actorId, String reason) {
+    private void revokeQuietly(String documentId, Caller caller, String reason) {
         try {
-            documents.revoke(documentId, actorId, reason);
+            documents.revoke(documentId, caller.accountId(), reason);
         } catch (RuntimeException e) {
             LOG.warn("Could not revoke the earlier commitment letter {}", documentId, e);
         }

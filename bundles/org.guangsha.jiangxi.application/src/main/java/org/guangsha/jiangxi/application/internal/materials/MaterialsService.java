@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.guangsha.jiangxi.application.internal.ApplicationAccess;
 import org.guangsha.jiangxi.application.internal.ApplicationAccess.Found;
 import org.guangsha.jiangxi.application.internal.Categories.Material;
+import org.guangsha.jiangxi.application.internal.MaterialsCheck;
 import org.guangsha.jiangxi.application.internal.materials.MaterialItem.Checklist;
 import org.guangsha.jiangxi.application.internal.materials.MaterialItem.Filed;
 import org.guangsha.jiangxi.application.internal.store.ApplicationEntity;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * stored for the applicant first. Each filing is a {@code JX_MATERIAL} row and a filing of the
  * attachment with the case in the core, which freezes it on submission (A-2).
  */
-@Component(service = MaterialsService.class)
-public class MaterialsService {
+@Component(service = {MaterialsService.class, MaterialsCheck.class})
+public class MaterialsService implements MaterialsCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaterialsService.class);
 
@@ -263,6 +264,7 @@ public class MaterialsService {
      * @param caseId the application's case id
      * @return the errors, Chinese message first; empty when the materials are complete
      */
+    @Override
     public List<FieldError> problems(String caseId) {
         ApplicationEntity app = access.tx().read(em -> em.find(ApplicationEntity.class, caseId));
         if (app == null) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.guangsha.jiangxi.application.internal.commitment.CommitmentService.CommitmentView;
 import org.guangsha.jiangxi.application.internal.store.ApplicationEntity;
 import org.guangsha.jiangxi.application.internal.store.MaterialEntity;
 import org.guangsha.jiangxi.application.internal.testsupport.TestLine;
@@ -148,12 +147,12 @@ class CommitmentServiceTest {
     void signingOnScreenIssuesTheLetterAndANewSignatureRevokesTheOld() {
         String id = family();
 
-        CommitmentView first = service.sign(APPLICANT, id, DATA_URL);
+        ApplicationEntity first = service.sign(APPLICANT, id, DATA_URL);
 
-        assertEquals(CommitmentService.SIGNED_ON_SCREEN, first.commitment().mode());
-        assertEquals("doc-1", first.commitment().documentId());
-        assertNull(first.commitment().attachmentId());
-        assertEquals(NOW, first.commitment().at().toInstant());
+        assertEquals(CommitmentService.SIGNED_ON_SCREEN, first.commitmentMode());
+        assertEquals("doc-1", first.commitmentDocumentId());
+        assertNull(first.commitmentAttachmentId());
+        assertEquals(NOW, first.commitmentAt());
         IssueRequest r = documents.issued.get(0);
         assertEquals("authorization-commitment-letter", r.typeId());
         assertEquals(APPLICANT.accountId(), r.holderId());
@@ -162,9 +161,9 @@ class CommitmentServiceTest {
         assertEquals("2026年11月23日", r.values().get("signedOn"));
         assertArrayEquals(PNG, documents.signatures.get(0).get("applicant"));
 
-        CommitmentView second = service.sign(APPLICANT, id, DATA_URL);
+        ApplicationEntity second = service.sign(APPLICANT, id, DATA_URL);
 
-        assertEquals("doc-2", second.commitment().documentId());
+        assertEquals("doc-2", second.commitmentDocumentId());
         assertEquals(List.of("doc-1"), documents.revoked);
     }
 
@@ -193,11 +192,11 @@ class CommitmentServiceTest {
         service.sign(APPLICANT, id, DATA_URL);
         Attachment photo = line.attachments.add(APPLICANT.accountId(), "signed-letter");
 
-        CommitmentView v = service.upload(APPLICANT, id, photo.id());
+        ApplicationEntity v = service.upload(APPLICANT, id, photo.id());
 
-        assertEquals(CommitmentService.UPLOADED, v.commitment().mode());
-        assertEquals(photo.id(), v.commitment().attachmentId());
-        assertNull(v.commitment().documentId());
+        assertEquals(CommitmentService.UPLOADED, v.commitmentMode());
+        assertEquals(photo.id(), v.commitmentAttachmentId());
+        assertNull(v.commitmentDocumentId());
         assertEquals(List.of("doc-1"), documents.revoked);
         assertEquals(List.of(photo.id()), line.attachments.filedWith(id));
         assertEquals(
@@ -225,23 +224,8 @@ class CommitmentServiceTest {
         assertField("attachmentId", () -> service.upload(APPLICANT, id, wrongKind.id()));
         assertField("attachmentId", () -> service.upload(APPLICANT, id, null));
 
-        CommitmentView v = service.upload(NANCHANG_CASEWORKER, id, applicants.id());
-        assertEquals(applicants.id(), v.commitment().attachmentId());
-    }
-
-    @Test
-    void theSubmitLearnsTheLetterIsMissingAndAWithdrawalRevokesIt() {
-        String id = family();
-        assertEquals(
-                List.of("assets.commitment"),
-                service.problems(id).stream().map(e -> e.field()).toList());
-
-        service.sign(APPLICANT, id, DATA_URL);
-        assertEquals(List.of(), service.problems(id));
-
-        service.erase(id, APPLICANT.accountId());
-        assertEquals(List.of("doc-1"), documents.revoked);
-        assertEquals(1, service.problems(id).size());
+        ApplicationEntity v = service.upload(NANCHANG_CASEWORKER, id, applicants.id());
+        assertEquals(applicants.id(), v.commitmentAttachmentId());
     }
 
     @Test
