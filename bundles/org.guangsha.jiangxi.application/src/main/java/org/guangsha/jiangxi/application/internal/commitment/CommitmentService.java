@@ -29,6 +29,7 @@ import org.guangsha.platform.identity.AccountDirectory.AccountProfile;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.Region;
 import org.guangsha.platform.identity.ResidentIdNumber;
+import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -131,15 +132,20 @@ public class CommitmentService {
         Found f = access.edit(caller, caseId);
         byte[] png = png(imageDataUrl);
         ApplicationEntity app = f.application();
-        IssuedDocument document =
-                documents.issueSigned(
-                        new IssueRequest(
-                                DOCUMENT_TYPE,
-                                app.accountId(),
-                                app.regionCode(),
-                                caseId,
-                                values(app, day(LocalDate.ofInstant(clock.instant(), CITY)))),
-                        Map.of(SIGNATURE_FIELD, png));
+        IssuedDocument document;
+        try {
+            document =
+                    documents.issueSigned(
+                            new IssueRequest(
+                                    DOCUMENT_TYPE,
+                                    app.accountId(),
+                                    app.regionCode(),
+                                    caseId,
+                                    values(app, day(LocalDate.ofInstant(clock.instant(), CITY)))),
+                            Map.of(SIGNATURE_FIELD, png));
+        } catch (ProblemException e) {
+            throw asImage(e);
+        }
         try {
             return replace(caseId, caller, SIGNED_ON_SCREEN, document.id(), null);
         } catch (RuntimeException e) {
@@ -356,6 +362,28 @@ public class CommitmentService {
                     "image", "签名图片无法读取", "The signature image cannot be read");
         }
         return png;
+    }
+
+    /**
+     * The core names the pad's image {@code signature} (an empty pad, not a PNG); this API's body
+     * calls it {@code image}, so the client is told about the field it sent.
+     */
+    static ProblemException asImage(ProblemException e) {
+        List<FieldError> errors = e.problem().errors();
+        if (e.problem().status() != 400
+                || errors.isEmpty()
+                || !"signature".equals(errors.get(0).field())) {
+            return e;
+        }
+        return ProblemException.validation(
+                errors.stream()
+                        .map(
+                                x ->
+                                        "signature".equals(x.field())
+                                                ? new FieldError(
+                                                        "image", x.message(), x.messageEn())
+                                                : x)
+                        .toList());
     }
 
     /** A day as the letter prints it: 2026年11月23日. */

@@ -184,6 +184,11 @@ class CommitmentServiceTest {
                                         + Base64.getEncoder().encodeToString(new byte[] {1, 2})));
         assertEquals(0, documents.issued.size());
         assertStatus(404, () -> service.sign(STRANGER, id, DATA_URL));
+        // the core's refusal of an empty pad names the field the client sent
+        documents.refuse =
+                ProblemException.invalidField(
+                        "signature", "签名为空，请在签名板上手写签名", "The signature is empty");
+        assertField("image", () -> service.sign(APPLICANT, id, DATA_URL));
     }
 
     @Test
@@ -309,6 +314,7 @@ class CommitmentServiceTest {
         final List<Map<String, byte[]>> signatures = new ArrayList<>();
         final List<String> revoked = new ArrayList<>();
         String renderedTemplate;
+        ProblemException refuse;
         Map<String, String> renderedValues = new HashMap<>();
 
         @Override
@@ -318,6 +324,9 @@ class CommitmentServiceTest {
 
         @Override
         public IssuedDocument issueSigned(IssueRequest request, Map<String, byte[]> pngs) {
+            if (refuse != null) {
+                throw refuse;
+            }
             issued.add(request);
             signatures.add(pngs);
             return document("doc-" + issued.size(), request);
