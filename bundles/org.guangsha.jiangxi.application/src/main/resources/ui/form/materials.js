@@ -108,8 +108,23 @@ export const MaterialsStep = {
       }
     }
 
+    /**
+     * The kinds a material takes by upload, one control each: an ID card's two sides (人像面,
+     * 国徽面), one file otherwise. Licence kinds only come from the licence service.
+     */
+    const uploadKinds = (item) => {
+      const kinds = (item.kinds || []).filter((k) => !k.endsWith('-licence'));
+      return kinds.length ? kinds : [item.uploadKind || 'other'];
+    };
+    const kindFiled = (item, kind) => (item.attachments || []).some((a) => a.kind === kind);
+    const kindLabel = (item, kind) => {
+      const side = t(`jiangxi.materials.kinds.${kind}`);
+      if (uploadKinds(item).length > 1 && side !== `jiangxi.materials.kinds.${kind}`) return side;
+      return item.attachments && item.attachments.length ? t('jiangxi.materials.addMore') : t('jiangxi.materials.uploadLabel');
+    };
+
     /** At the counter the file is uploaded as the applicant's through the line. */
-    async function counterUpload(item, event) {
+    async function counterUpload(item, event, kind) {
       const f = event.target.files && event.target.files[0];
       if (!f) return;
       const k = key(item);
@@ -118,6 +133,7 @@ export const MaterialsStep = {
         const form = new FormData();
         form.append('file', f, f.name);
         if (item.memberId) form.append('memberId', item.memberId);
+        if (kind) form.append('kind', kind);
         received(await api.upload(pathOf(props.applicationId, `/materials/${encodeURIComponent(item.code)}/upload`), form));
       } catch (e) {
         prob().set(e);
@@ -175,12 +191,13 @@ export const MaterialsStep = {
     }
     const fieldError = (item) => {
       const p = prob();
-      return p.field(`materials.${item.code}`) || (item.memberId ? p.field(`materials.${item.code}.${item.memberId}`) : '') || p.field(item.code);
+      return p.field(`materials.${item.code}`) || (item.memberId ? p.field(`materials.${item.code}[${item.memberId}]`) : '') || p.field(item.code);
     };
 
     expose({ save, missing, reload: load });
     return {
       own, state, key, missing, fetchable, consentOf, isApplicant, fetchLicence, uploaded, counterUpload, unfile, viewFile, fieldError,
+      uploadKinds, kindFiled, kindLabel,
       local, formatTime, formatBytes,
     };
   },
@@ -228,13 +245,16 @@ export const MaterialsStep = {
               <p v-else-if="!counter" class="gs-muted jx-small" data-testid="material-no-consent">{{ $t('jiangxi.materials.noConsent') }}</p>
             </div>
             <div v-if="!item.licence || !fetchable(item)" class="jx-material-upload">
-              <GsUpload v-if="!counter" :model-value="state.uploads[key(item)] || null" :kind="item.uploadKind || (item.kinds && item.kinds[0]) || 'other'"
-                :label="item.attachments && item.attachments.length ? $t('jiangxi.materials.addMore') : $t('jiangxi.materials.uploadLabel')"
-                capture @update:model-value="uploaded(item, $event)" />
-              <label v-else class="jx-counter-upload">
-                <span>{{ $t('jiangxi.materials.counterUpload') }}</span>
-                <input type="file" accept="image/jpeg,image/png,application/pdf" @change="counterUpload(item, $event)" data-testid="material-counter-upload" />
-              </label>
+              <div v-for="kind in uploadKinds(item)" :key="kind" class="jx-material-kind" data-testid="material-kind" :data-kind="kind"
+                :data-filed="kindFiled(item, kind) ? 'true' : 'false'">
+                <GsUpload v-if="!counter" :model-value="state.uploads[key(item) + '/' + kind] || null" :kind="kind"
+                  :label="kindLabel(item, kind)" capture @update:model-value="uploaded(item, $event)" />
+                <label v-else class="jx-counter-upload">
+                  <span>{{ uploadKinds(item).length > 1 ? kindLabel(item, kind) : $t('jiangxi.materials.counterUpload') }}</span>
+                  <input type="file" accept="image/jpeg,image/png,application/pdf" @change="counterUpload(item, $event, kind)"
+                    data-testid="material-counter-upload" :data-kind="kind" />
+                </label>
+              </div>
             </div>
           </li>
         </ul>

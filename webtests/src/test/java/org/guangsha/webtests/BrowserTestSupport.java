@@ -1,8 +1,12 @@
 package org.guangsha.webtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +51,49 @@ public abstract class BrowserTestSupport {
     /** The absolute URL of {@code path} on the running distribution. */
     protected static String url(String path) {
         return karaf().url(path);
+    }
+
+    /**
+     * A citizen registered for one test and verified (L2) by the sandbox's bank-card rule.
+     *
+     * @param name the name
+     * @param idNumber the resident ID number (born 1990-01-01 in the test's region)
+     * @param mobile the mobile, which logs in with {@link #CITIZEN_PASSWORD}
+     * @param token a login of the citizen
+     */
+    protected record VerifiedCitizen(String name, String idNumber, String mobile, String token) {}
+
+    /** The password of the citizens {@link #registerVerifiedCitizen} registers. */
+    protected static final String CITIZEN_PASSWORD = "Welcome@2026a";
+
+    /** Registers a citizen of {@code region} (6 digits) and verifies them to L2. */
+    protected static VerifiedCitizen registerVerifiedCitizen(String name, String region) {
+        String idNumber =
+                PortalBrowserIT.idNumber(region, ThreadLocalRandom.current().nextInt(100, 888));
+        String mobile = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        Map<String, String> register = new LinkedHashMap<>();
+        register.put("name", name);
+        register.put("idNumber", idNumber);
+        register.put("mobile", mobile);
+        register.put("password", CITIZEN_PASSWORD);
+        register.putAll(rest().captcha());
+        Rest.expect(201, rest().post("/api/identity/register", register));
+        String token = rest().login(mobile, CITIZEN_PASSWORD);
+        Map<String, Object> verification =
+                Map.of(
+                        "method",
+                        "bank-card",
+                        "input",
+                        Map.of("cardNumber", "6222020200112230004", "reservedMobile", mobile));
+        JsonNode verified =
+                Rest.json(
+                        Rest.expect(
+                                200,
+                                rest().post("/api/identity/verifications", verification, token)));
+        if (!"L2".equals(verified.path("trustLevel").asText())) {
+            throw new AssertionError("not verified: " + verified);
+        }
+        return new VerifiedCitizen(name, idNumber, mobile, token);
     }
 
     /** Opens a phone-sized browser (390×844, touch, mobile user agent). */

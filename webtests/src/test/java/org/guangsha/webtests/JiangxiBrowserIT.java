@@ -225,8 +225,10 @@ class JiangxiBrowserIT extends BrowserTestSupport {
 
     @Test
     void aDraftResumesInAnotherSessionAndIsWithdrawn() {
-        String citizen = rest().awaitLogin(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
-        withdrawOpenApplications(citizen);
+        // a citizen of its own: 张三's application of the other test may be approved, which keeps
+        // his one open place (JX-9)
+        VerifiedCitizen other = registerVerifiedCitizen("李暂存", "360102");
+        String citizen = other.token();
         String applicationId = openApplicationPastTheFaceCheck(citizen);
 
         // Step 1 saved (下一步), step 2 left as a draft (暂存).
@@ -253,7 +255,7 @@ class JiangxiBrowserIT extends BrowserTestSupport {
         first.close();
 
         // Another session (another device): 我的申请 → 继续申请 opens step 2 with what was typed.
-        String again = rest().login(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
+        String again = rest().login(other.mobile(), CITIZEN_PASSWORD);
         Browser second = phone().signIn(again).open("/#/m/jiangxi/applications");
         String card = "[data-testid='application'][data-application='" + applicationId + "'] ";
         second.click(By.cssSelector(card + "[data-testid='application-resume']"));
@@ -419,21 +421,35 @@ class JiangxiBrowserIT extends BrowserTestSupport {
                                         By.cssSelector(".van-overlay"))));
     }
 
-    /** Chooses a file for the material's GsUpload and waits until it is filed. */
+    /**
+     * Chooses a file for each of the material's upload controls not filed yet (an ID card's two
+     * sides: the same photo, stored once per kind) and waits until the material is satisfied.
+     */
     private static void upload(Browser phone, String material, Path file) {
         WebElement item = phone.waitFor(By.cssSelector(material));
         String code = item.getAttribute("data-code");
         String member = item.getAttribute("data-member");
-        String filed =
-                "[data-testid='material'][data-code='"
-                        + code
-                        + "'][data-member='"
-                        + member
-                        + "'][data-satisfied='true']";
-        item.findElement(By.cssSelector("input[type='file']:not([capture])"))
-                .sendKeys(file.toString());
+        String self =
+                "[data-testid='material'][data-code='" + code + "'][data-member='" + member + "']";
+        for (WebElement kind :
+                item.findElements(
+                        By.cssSelector("[data-testid='material-kind'][data-filed='false']"))) {
+            String k = kind.getAttribute("data-kind");
+            kind.findElement(By.cssSelector("input[type='file']:not([capture])"))
+                    .sendKeys(file.toString());
+            phone.waiting(WAIT)
+                    .until(
+                            ExpectedConditions.presenceOfElementLocated(
+                                    By.cssSelector(
+                                            self
+                                                    + " [data-testid='material-kind'][data-kind='"
+                                                    + k
+                                                    + "'][data-filed='true']")));
+        }
         phone.waiting(WAIT)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(filed)));
+                .until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(self + "[data-satisfied='true']")));
     }
 
     /** A photo (a coloured PNG) in a temporary file. */

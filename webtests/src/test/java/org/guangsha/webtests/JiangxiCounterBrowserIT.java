@@ -201,8 +201,15 @@ class JiangxiCounterBrowserIT extends BrowserTestSupport {
             WebElement m = open.get(0);
             String code = m.getAttribute("data-code");
             int before = m.findElements(By.cssSelector("[data-testid='material-file']")).size();
-            m.findElement(By.cssSelector("[data-testid='material-counter-upload']"))
-                    .sendKeys(scan.toAbsolutePath().toString());
+            // one scan per control still open (an ID card's two sides), each a different image
+            m.findElement(
+                            By.cssSelector(
+                                    "[data-testid='material-kind'][data-filed='false']"
+                                            + " [data-testid='material-counter-upload']"))
+                    .sendKeys(
+                            scan(new Color(200, 220, 240 - 10 * round))
+                                    .toAbsolutePath()
+                                    .toString());
             console.waiting(WAIT)
                     .until(
                             d ->

@@ -53,7 +53,7 @@ class SelectionBrowserIT extends BrowserTestSupport {
     void preSelectChooseInTheSessionAndFindTheResultPublished() {
         String operator = rest().awaitLogin("operator", Rest.DEMO_PASSWORD);
         String citizen = rest().awaitLogin(ZHANG_SAN_MOBILE, Rest.DEMO_PASSWORD);
-        Other other = registerVerifiedCitizen();
+        VerifiedCitizen other = registerVerifiedCitizen("李选房", "440304");
         String code = "WT-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         Instant sessionStarts =
                 Instant.now().plusSeconds(PRESELECTION_SECONDS).truncatedTo(ChronoUnit.SECONDS);
@@ -472,7 +472,8 @@ class SelectionBrowserIT extends BrowserTestSupport {
      * sessionStarts} and gives each family a 60 s window; rank 1 is {@code other}, rank 2 never
      * takes part.
      */
-    private static Map<String, Object> newBatch(String code, Instant sessionStarts, Other other) {
+    private static Map<String, Object> newBatch(
+            String code, Instant sessionStarts, VerifiedCitizen other) {
         List<Map<String, Object>> units = new ArrayList<>();
         for (int building = 1; building <= 2; building++) {
             for (int floor = 2; floor <= 3; floor++) {
@@ -536,37 +537,6 @@ class SelectionBrowserIT extends BrowserTestSupport {
         f.put("householdSize", 2);
         f.put("sessionSeq", 1);
         return f;
-    }
-
-    /** A citizen registered for this test and verified (L2) by the sandbox's bank-card rule. */
-    private record Other(String name, String idNumber, String token) {}
-
-    private static Other registerVerifiedCitizen() {
-        String idNumber =
-                PortalBrowserIT.idNumber("440304", ThreadLocalRandom.current().nextInt(100, 888));
-        String mobile = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        String password = "Welcome@2026a";
-        Map<String, String> register = new LinkedHashMap<>();
-        register.put("name", "李选房");
-        register.put("idNumber", idNumber);
-        register.put("mobile", mobile);
-        register.put("password", password);
-        register.putAll(rest().captcha());
-        Rest.expect(201, rest().post("/api/identity/register", register));
-        String token = rest().login(mobile, password);
-        Map<String, Object> verification =
-                Map.of(
-                        "method",
-                        "bank-card",
-                        "input",
-                        Map.of("cardNumber", "6222020200112230004", "reservedMobile", mobile));
-        JsonNode verified =
-                Rest.json(
-                        Rest.expect(
-                                200,
-                                rest().post("/api/identity/verifications", verification, token)));
-        assertEquals("L2", verified.path("trustLevel").asText(), verified.toString());
-        return new Other("李选房", idNumber, token);
     }
 
     /** The batch's unit ids by code. */

@@ -917,7 +917,12 @@ public class ApplicationService {
                                 .category(a.categoryCode())
                                 .map(Categories.Category::name)
                                 .orElse(null);
-        boolean materialsDone = r.status() != CaseStatus.DRAFT && r.status() != CaseStatus.RETURNED;
+        // complete once every required material is filed (a draft too), and once submitted
+        boolean materialsDone =
+                !ApplicationAccess.EDITABLE.contains(r.status())
+                        || a.categoryCode() != null
+                                && a.familyDone()
+                                && materials.problems(a.caseId()).isEmpty();
         return new Summary(
                 a.caseId(),
                 r.number(),
