@@ -40,6 +40,8 @@ public class JiangxiAssetsIT extends JiangxiTestSupport {
         awaitJiangxi();
         Person p = jiangxiPerson("唐军", 1980);
         Applicant a = applicantAfterFace(p);
+        saved(a.token(), a.id(), "family", family(member("SELF", p, "UNMARRIED")));
+        signCommitment(a.token(), a.id());
         assertStepField(
                 step(a.token(), a.id(), "assets", noAssets().put("hasVehicle", true), false),
                 "assets",
@@ -97,7 +99,10 @@ public class JiangxiAssetsIT extends JiangxiTestSupport {
         Person p = jiangxiPerson("许诺", 1990);
         Applicant a = applicantAfterFace(p);
         saved(a.token(), a.id(), "family", family(member("SELF", p, "UNMARRIED")));
-        saved(a.token(), a.id(), "assets", noAssets());
+        // complete only with the letter
+        assertStepField(
+                step(a.token(), a.id(), "assets", noAssets(), false), "assets", "commitment");
+        assertEquals(200, step(a.token(), a.id(), "assets", noAssets(), true).statusCode());
 
         HttpResponse<byte[]> blank = bytes(app(a.id()) + "/commitment/pdf", a.token());
         assertEquals(200, blank.statusCode());
@@ -120,6 +125,11 @@ public class JiangxiAssetsIT extends JiangxiTestSupport {
         JsonNode document = json(call("GET", "/api/documents/" + documentId, a.token(), null));
         assertEquals("authorization-commitment-letter", document.path("typeId").asText());
         assertEquals(a.id(), document.path("caseId").asText());
+        assertTrue(
+                saved(a.token(), a.id(), "assets", noAssets())
+                        .path("steps")
+                        .path("assets")
+                        .asBoolean());
         HttpResponse<byte[]> pdf = bytes("/api/documents/" + documentId + "/pdf", a.token());
         assertEquals(200, pdf.statusCode());
         assertTrue(startsWithPdf(pdf.body()));

@@ -84,8 +84,8 @@ public class JiangxiCategoryIT extends JiangxiTestSupport {
         String id = a.id();
         saved(token, id, "type", type("IN_KIND", "dibao"));
         JsonNode application = saved(token, id, "family", family(member("SELF", p, "UNMARRIED")));
-        saved(token, id, "assets", noAssets());
         signCommitment(token, id);
+        saved(token, id, "assets", noAssets());
         String self = application.path("family").path("applicant").path("id").asText();
 
         JsonNode checklist = materials(token, id);

@@ -97,9 +97,13 @@ public class JiangxiConsentIT extends JiangxiTestSupport {
         assertEquals(agreementVersion(), now.path("version").asText());
     }
 
-    /** JX-2: 取消授权 erases the drafts and the consent; an application is then refused again. */
+    /**
+     * JX-2: 取消授权 is refused while an application is open (409 application-open, nothing lost); once
+     * it is withdrawn (which erases it) the consent is revoked, its row gone, and a new application
+     * needs a new consent.
+     */
     @Test
-    public void revokingTheConsentErasesTheDrafts() throws Exception {
+    public void revokingTheConsentLeavesNothingBehind() throws Exception {
         awaitJiangxi();
         Person p = jiangxiPerson("孙丽", 1992);
         String token = registerL2(p);
@@ -110,13 +114,28 @@ public class JiangxiConsentIT extends JiangxiTestSupport {
         HttpResponse<String> draft =
                 step(token, id, "family", family(member("SELF", p, "UNMARRIED")), true);
         assertEquals(draft.body(), 200, draft.statusCode());
-        assertEquals(1, count(dataSource, "SELECT COUNT(*) FROM JX_MEMBER WHERE CASE_ID = ?", id));
 
+        assertProblem(call("DELETE", API + "/consent", token, null), 409, "application-open");
+        assertEquals(1, count(dataSource, "SELECT COUNT(*) FROM JX_MEMBER WHERE CASE_ID = ?", id));
+        assertTrue(json(call("GET", API + "/consent", token, null)).path("granted").asBoolean());
+
+        // 放弃申请 erases the draft; then 取消授权 goes through
+        JsonNode notice = json(call("POST", "/api/cases/" + id + "/withdraw", token, null));
+        assertEquals(
+                200,
+                call(
+                                "POST",
+                                "/api/cases/" + id + "/withdraw/confirm",
+                                token,
+                                JSON.createObjectNode()
+                                        .put(
+                                                "confirmationToken",
+                                                notice.path("confirmationToken").asText()))
+                        .statusCode());
+        assertEquals(0, count(dataSource, "SELECT COUNT(*) FROM JX_MEMBER WHERE CASE_ID = ?", id));
         HttpResponse<String> revoked = call("DELETE", API + "/consent", token, null);
         assertEquals(revoked.body(), 200, revoked.statusCode());
         assertFalse(json(revoked).path("granted").asBoolean());
-        assertEquals(1, json(revoked).path("erasedDrafts").asInt());
-        assertEquals(0, count(dataSource, "SELECT COUNT(*) FROM JX_MEMBER WHERE CASE_ID = ?", id));
         assertEquals(
                 0,
                 count(dataSource, "SELECT COUNT(*) FROM JX_CONSENT WHERE ACCOUNT_ID = ?", account));

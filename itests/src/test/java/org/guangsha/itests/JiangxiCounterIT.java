@@ -60,7 +60,7 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
                 counter(donghu, counterBody(citizenId, DONGHU).put("confirmRegion", false)),
                 "confirmRegion");
         assertField(counter(donghu, counterBody(citizenId, "360100")), "regionCode");
-        assertEquals(404, counter(donghu, counterBody("no-such-citizen", DONGHU)).statusCode());
+        assertField(counter(donghu, counterBody("no-such-citizen", DONGHU)), "citizenId");
         // not a region of 东湖区's caseworker
         assertEquals(403, counter(donghu, counterBody(citizenId, XIHU)).statusCode());
         // not a caseworker of the province at all; not staff
@@ -108,8 +108,8 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
                         .path("applicant")
                         .path("id")
                         .asText();
-        saved(donghu, id, "assets", noAssets());
         signCommitment(donghu, id);
+        saved(donghu, id, "assets", noAssets());
         assertEquals(
                 200, uploadMaterial(donghu, id, "id-card", self, "id-card-front").statusCode());
         assertEquals(200, uploadMaterial(donghu, id, "id-card", self, "id-card-back").statusCode());

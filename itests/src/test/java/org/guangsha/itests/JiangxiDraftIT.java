@@ -81,6 +81,7 @@ public class JiangxiDraftIT extends JiangxiTestSupport {
         assertFalse(typed.path("steps").path("family").asBoolean());
         JsonNode whole = saved(phone, id, "family", family(member("SELF", p, "UNMARRIED")));
         assertTrue(whole.path("steps").path("family").asBoolean());
+        signCommitment(phone, id);
         JsonNode assets = saved(a.token(), id, "assets", noAssets());
         assertTrue(assets.path("steps").path("type").asBoolean());
         assertEquals(1_200_000, assets.path("assets").path("depositsFen").asLong());

@@ -66,8 +66,8 @@ public class JiangxiSubmitIT extends JiangxiTestSupport {
                                 child(kid)));
         String self = fam.path("family").path("applicant").path("id").asText();
         String spouseId = fam.path("family").path("members").get(0).path("id").asText();
-        saved(token, id, "assets", noAssets());
         signCommitment(token, id);
+        saved(token, id, "assets", noAssets());
         assertEquals(200, file(token, id, "id-card", licence(token, "id-card"), self).statusCode());
         assertEquals(
                 200,
@@ -91,7 +91,14 @@ public class JiangxiSubmitIT extends JiangxiTestSupport {
         assertTrue(ready.toString(), ready.path("steps").path("type").asBoolean());
         assertTrue(ready.path("steps").path("family").asBoolean());
         assertTrue(ready.path("steps").path("assets").asBoolean());
-        assertTrue(ready.path("steps").path("materials").asBoolean());
+        materials(token, id)
+                .path("items")
+                .forEach(
+                        i ->
+                                assertTrue(
+                                        i.toString(),
+                                        !i.path("required").asBoolean()
+                                                || i.path("satisfied").asBoolean()));
 
         // the second confirmation
         assertField(submit(token, id, false), "confirm");
@@ -104,6 +111,7 @@ public class JiangxiSubmitIT extends JiangxiTestSupport {
         assertEquals(1, s.path("level").asInt());
         assertFalse(s.path("submittedAt").asText().isEmpty());
         assertFalse(s.path("editable").asBoolean());
+        assertTrue(s.path("steps").path("materials").asBoolean());
 
         // frozen: no step, no material, no file changes any more
         assertEquals(409, step(token, id, "assets", noAssets(), false).statusCode());

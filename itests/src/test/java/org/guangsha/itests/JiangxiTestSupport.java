@@ -423,8 +423,9 @@ public abstract class JiangxiTestSupport extends CitizenTestSupport {
     protected void fillDibao(String token, String id, Person p) throws Exception {
         saved(token, id, "type", type("IN_KIND", "dibao"));
         JsonNode application = saved(token, id, "family", family(member("SELF", p, "UNMARRIED")));
-        saved(token, id, "assets", noAssets());
+        // the letter first: the assets step is complete only with it (JX-7)
         signCommitment(token, id);
+        saved(token, id, "assets", noAssets());
         fileDibaoMaterials(
                 token, id, application.path("family").path("applicant").path("id").asText());
     }
