@@ -34,7 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         configurationPid = IdentityConfiguration.PID)
 public class FaceSessionService implements FaceSessions {
 
-    private static final Pattern PURPOSE = Pattern.compile("verify|sign:[A-Za-z0-9._-]{1,80}");
+    private static final Pattern PURPOSE =
+            Pattern.compile("verify|(sign|apply):[A-Za-z0-9._-]{1,80}");
 
     /** A new session as the desktop sees it. */
     public record Created(FaceSessionEntity session, String phoneUrl) {}
@@ -83,7 +84,9 @@ public class FaceSessionService implements FaceSessions {
     public Created create(String accountId, String purpose) {
         if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
             throw ProblemException.invalidField(
-                    "purpose", "用途应为 verify 或 sign:<文件编号>", "verify or sign:<document id>");
+                    "purpose",
+                    "用途应为 verify、sign:<文件编号> 或 apply:<申请编号>",
+                    "verify, sign:<document id> or apply:<application id>");
         }
         FaceRecognitionProvider provider = recognition;
         if (provider == null) {
