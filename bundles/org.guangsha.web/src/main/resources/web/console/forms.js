@@ -16,6 +16,12 @@ const SOURCES = {
     load: async (id) =>
       (await api.get(`selection/signing-cases/${encodeURIComponent(id)}`)).fields || [],
   },
+  // the Jiangxi public rental application (公租房申请一件事), reviewed by the county then the city:
+  // GET /api/jiangxi/cases/{id} (names, ID numbers and mobiles masked for caseworkers)
+  'jiangxi-public-rental': {
+    path: '/jiangxi/cases/{id}',
+    load: async (id) => (await api.get(`jiangxi/cases/${encodeURIComponent(id)}`)).fields || [],
+  },
 };
 
 function fromRecord(form) {

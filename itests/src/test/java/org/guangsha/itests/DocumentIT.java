@@ -196,6 +196,75 @@ public class DocumentIT extends CitizenTestSupport {
         }
     }
 
+    /**
+     * P-3, JX-7: the authorization commitment letter signed on a phone's pad is issued through
+     * {@code issueSigned}: signed, sealed by the city over the whole file, the signature image on
+     * its last page; a field the template lacks is 400 naming {@code signature}.
+     */
+    @Test
+    public void aLetterSignedOnThePadIsSealedByTheCity() throws Exception {
+        awaitIdentity();
+        String token =
+                registerAndLogin(new Person("刘小军", Person.newIdNumber(), Person.newMobile()));
+        String holderId = json(call("GET", "/api/identity/me", token, null)).path("id").asText();
+        Map<String, String> values =
+                Map.of(
+                        "housingAuthorityName", "南昌市住房保障和房产管理局",
+                        "applicantName", "刘小军",
+                        "applicantIdNumber", "3601**********4415",
+                        "cityName", "南昌市",
+                        "applicantPhone", "186****2345",
+                        "coApplicants", "无",
+                        "signedOn", "2026-11-23");
+        IssueRequest letter =
+                new IssueRequest(
+                        "authorization-commitment-letter", holderId, "360102", null, values);
+        try {
+            documents.issueSigned(letter, Map.of("tenant", pad()));
+            throw new AssertionError("signed a field the letter lacks");
+        } catch (org.guangsha.platform.rest.ProblemException expected) {
+            assertEquals(400, expected.problem().status());
+            assertEquals("signature", expected.problem().errors().get(0).field());
+        }
+
+        IssuedDocument d = documents.issueSigned(letter, Map.of("applicant", pad()));
+        assertTrue(d.signed());
+        HttpResponse<byte[]> pdf = bytes("/api/documents/" + d.id() + "/pdf", token);
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertEquals(1, doc.getSignatureDictionaries().size());
+            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature seal =
+                    doc.getSignatureDictionaries().get(0);
+            assertEquals("ETSI.CAdES.detached", seal.getSubFilter());
+            int[] range = seal.getByteRange();
+            assertEquals("the seal covers the whole file", pdf.body().length, range[2] + range[3]);
+            PDResources last = doc.getPage(doc.getNumberOfPages() - 1).getResources();
+            boolean image = false;
+            for (COSName name : last.getXObjectNames()) {
+                image |=
+                        last.getXObject(name)
+                                instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+            }
+            assertTrue("the handwritten signature is on the last page", image);
+        }
+        assertTrue(
+                json(get("/api/documents/verification/" + d.number())).path("signed").asBoolean());
+    }
+
+    /** A signature pad's PNG with a stroke on it. */
+    private static byte[] pad() throws java.io.IOException {
+        BufferedImage pad = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = pad.createGraphics();
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(4));
+        g.drawLine(20, 80, 120, 30);
+        g.drawLine(120, 30, 260, 90);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pad, "png", out);
+        return out.toByteArray();
+    }
+
     private ServiceRegistration<DocumentType> registerType() throws InterruptedException {
         Dictionary<String, Object> props = new Hashtable<>();
         ServiceRegistration<DocumentType> reg =

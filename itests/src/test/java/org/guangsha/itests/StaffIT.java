@@ -203,6 +203,144 @@ public class StaffIT extends CitizenTestSupport {
         return null;
     }
 
+    /**
+     * JX-1 at the counter: 东湖区's caseworker opens an L3 account for a citizen who has none; the
+     * citizen is told by SMS and sets a password with the SMS reset; citizens and L1 users cannot;
+     * a taken ID number or mobile is 409 naming it; audited.
+     */
+    @Test
+    public void aCaseworkerOpensAnAccountAtTheCounter() throws Exception {
+        awaitDemoAccounts();
+        String donghu = login("donghu-county", "Demo@2026");
+        Person p = new Person("王秀英", Person.newIdNumber(), Person.newMobile());
+        ObjectNode body =
+                JSON.createObjectNode()
+                        .put("name", p.name())
+                        .put("idNumber", p.idNumber())
+                        .put("mobile", p.mobile());
+
+        // citizens (L2 张三, L1 李四) and anonymous callers cannot open accounts
+        assertEquals(
+                403,
+                call("POST", "/api/identity/citizens", login("13800000001", "Demo@2026"), body)
+                        .statusCode());
+        assertEquals(
+                403,
+                call("POST", "/api/identity/citizens", login("13800000002", "Demo@2026"), body)
+                        .statusCode());
+        assertEquals(401, call("POST", "/api/identity/citizens", null, body).statusCode());
+        assertEquals(
+                404,
+                call("GET", "/api/identity/citizens?idNumber=" + p.idNumber(), donghu, null)
+                        .statusCode());
+
+        HttpResponse<String> created = call("POST", "/api/identity/citizens", donghu, body);
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode view = json(created);
+        String id = view.path("id").asText();
+        assertEquals("王**", view.path("name").asText());
+        assertEquals("L3", view.path("trustLevel").asText());
+        assertFalse(created.body(), created.body().contains(p.idNumber()));
+        assertFalse(created.body(), created.body().contains(p.mobile()));
+        assertTrue(created.body(), !created.body().contains("password"));
+
+        // found with the ID card afterwards, masked
+        JsonNode found =
+                json(call("GET", "/api/identity/citizens?idNumber=" + p.idNumber(), donghu, null));
+        assertEquals(id, found.path("id").asText());
+        assertEquals("L3", found.path("trustLevel").asText());
+
+        // taken keys: 409 naming them; rules of self-registration: 400 naming the field
+        HttpResponse<String> again = call("POST", "/api/identity/citizens", donghu, body);
+        assertEquals(409, again.statusCode());
+        assertEquals("idNumber", json(again).path("errors").get(0).path("field").asText());
+        assertEquals("mobile", json(again).path("errors").get(1).path("field").asText());
+        ObjectNode sameMobile = body.deepCopy().put("idNumber", Person.newIdNumber());
+        HttpResponse<String> mobileTaken =
+                call("POST", "/api/identity/citizens", donghu, sameMobile);
+        assertEquals(409, mobileTaken.statusCode());
+        assertEquals(1, json(mobileTaken).path("errors").size());
+        assertEquals("mobile", json(mobileTaken).path("errors").get(0).path("field").asText());
+        String badCheck = p.idNumber().substring(0, 17) + (p.idNumber().endsWith("1") ? "2" : "1");
+        assertField(
+                call(
+                        "POST",
+                        "/api/identity/citizens",
+                        donghu,
+                        body.deepCopy()
+                                .put("idNumber", badCheck)
+                                .put("mobile", Person.newMobile())),
+                "idNumber");
+
+        // the citizen was told by SMS, then sets a password with the SMS reset and logs in at L3
+        JsonNode outbox = json(get("/api/sandbox/sms/" + p.mobile()));
+        assertEquals(outbox.toString(), 1, outbox.size());
+        String told = outbox.get(0).path("text").asText();
+        assertTrue(told, told.contains("账号已开通") && told.contains("忘记密码"));
+        assertFalse(told, told.contains(p.idNumber()));
+        String captcha = json(get("/api/identity/captcha")).path("id").asText();
+        ObjectNode codeRequest =
+                JSON.createObjectNode()
+                        .put("mobile", p.mobile())
+                        .put("captchaId", captcha)
+                        .put(
+                                "captchaAnswer",
+                                json(get("/api/sandbox/captcha/" + captcha))
+                                        .path("answer")
+                                        .asText());
+        assertEquals(
+                202,
+                call("POST", "/api/identity/password-reset/code", null, codeRequest).statusCode());
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("验证码(\\d{6})")
+                        .matcher(json(get("/api/sandbox/sms/" + p.mobile())).toString());
+        assertTrue(code.find());
+        ObjectNode reset =
+                JSON.createObjectNode()
+                        .put("mobile", p.mobile())
+                        .put("code", code.group(1))
+                        .put("newPassword", "Wang#2026xiu");
+        assertEquals(204, call("POST", "/api/identity/password-reset", null, reset).statusCode());
+        JsonNode me =
+                json(call("GET", "/api/identity/me", login(p.mobile(), "Wang#2026xiu"), null));
+        assertEquals(id, me.path("id").asText());
+        assertEquals("L3", me.path("trustLevel").asText());
+
+        // audited: the caseworker acted on the new account, details masked
+        String donghuId = json(call("GET", "/api/identity/me", donghu, null)).path("id").asText();
+        JsonNode audit =
+                json(
+                        call(
+                                "GET",
+                                "/api/audit?action=account.counter-registered&size=200",
+                                login("operator", "Demo@2026"),
+                                null));
+        JsonNode entry = null;
+        for (JsonNode item : audit.path("items")) {
+            if (("account:" + id).equals(item.path("target").asText())) {
+                entry = item;
+            }
+        }
+        assertNotNull(audit.toString(), entry);
+        assertEquals(donghuId, entry.path("actorId").asText());
+        assertFalse(entry.toString(), entry.toString().contains(p.idNumber()));
+        assertFalse(entry.toString(), entry.toString().contains(p.mobile()));
+        assertTrue(entry.toString(), entry.path("detail").asText().contains("trustLevel=L3"));
+    }
+
+    private void awaitDemoAccounts() throws InterruptedException {
+        await(
+                "the demo accounts are seeded and the sandbox outbox answers",
+                () -> {
+                    try {
+                        return loginResponse("donghu-county", "Demo@2026").statusCode() == 200
+                                && statusOf("/api/sandbox/sms/13800000000") == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+    }
+
     @Test
     public void theDocumentedSandboxDemoAccountsCanLogIn() throws Exception {
         await(

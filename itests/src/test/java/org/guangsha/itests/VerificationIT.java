@@ -1,6 +1,7 @@
 package org.guangsha.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.util.Dictionary;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.inject.Inject;
+import org.guangsha.platform.identity.FaceSessions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -30,6 +32,8 @@ public class VerificationIT extends CitizenTestSupport {
     @Inject BundleContext context;
 
     @Inject ConfigurationAdmin configAdmin;
+
+    @Inject FaceSessions faceSessions;
 
     @Test
     public void fourMethodsAreListed() throws Exception {
@@ -159,6 +163,36 @@ public class VerificationIT extends CitizenTestSupport {
         assertEquals(400, r.statusCode());
         assertEquals("purpose", json(r).path("errors").get(0).path("field").asText());
         assertEquals(401, call("POST", "/api/identity/face-sessions", null, body).statusCode());
+    }
+
+    /**
+     * JX-3: a line's application asks for a face check before its form with the purpose {@code
+     * apply:<application id>}; the session is consumed once, for that application only.
+     */
+    @Test
+    public void anApplicationsFaceCheckIsConsumedOnceForThatApplication() throws Exception {
+        awaitMethods();
+        String token = registerAndLogin(Person.random());
+        String accountId = json(call("GET", "/api/identity/me", token, null)).path("id").asText();
+        String purpose = "apply:3f2b7c1e-5a4d-4e8f-9b0a-1c2d3e4f5a6b";
+        String id = passedFaceSession(token, purpose);
+        JsonNode session = json(call("GET", "/api/identity/face-sessions/" + id, token, null));
+        assertEquals(purpose, session.path("purpose").asText());
+        assertEquals("PASSED", session.path("status").asText());
+
+        assertFalse(faceSessions.consume(id, accountId, "apply:another-application"));
+        assertFalse(
+                faceSessions.consume(id, accountId, "sign:3f2b7c1e-5a4d-4e8f-9b0a-1c2d3e4f5a6b"));
+        // nor does it serve as a real-name verification
+        assertEquals(
+                "FAILED", verify(token, "face", "faceSessionId", id, null).path("status").asText());
+        assertTrue(faceSessions.consume(id, accountId, purpose));
+        assertFalse("single use", faceSessions.consume(id, accountId, purpose));
+
+        ObjectNode bad = JSON.createObjectNode().put("purpose", "apply:a b");
+        HttpResponse<String> r = call("POST", "/api/identity/face-sessions", token, bad);
+        assertEquals(400, r.statusCode());
+        assertEquals("purpose", json(r).path("errors").get(0).path("field").asText());
     }
 
     private void awaitMethods() throws InterruptedException {

@@ -20,6 +20,22 @@ public interface DocumentService {
      */
     IssuedDocument issue(IssueRequest request);
 
+    /**
+     * Issues a document signed by hand, as {@link #issue} does, with each PNG of {@code
+     * signaturePngs} drawn into the signature box ({@code [signature:field …]}) of its key's field
+     * and the PDF then digitally signed by the city, like the contract of a signing ceremony; the
+     * document is marked signed. For letters signed on a phone's signature pad without a ceremony,
+     * such as the authorization commitment letter (授权承诺书). Boxes without an image stay blank.
+     *
+     * <p>400 naming {@code signature} when there is no image, a key is not a signature field of the
+     * type's template, or an image is not a PNG, is larger than 512 KB or has no stroke on it (an
+     * empty pad). 503 when the city's signing key is not available.
+     *
+     * @param signaturePngs PNG images by signature field name
+     * @since 1.1
+     */
+    IssuedDocument issueSigned(IssueRequest request, Map<String, byte[]> signaturePngs);
+
     /** The document with this id. */
     Optional<IssuedDocument> find(String documentId);
 

@@ -3,9 +3,12 @@ package org.guangsha.platform.identity;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Face checks done on a phone (DOMAIN.md I-5). A desktop page creates a session for a purpose
- * ({@code verify}, {@code sign:<document id>}); the phone opens the session's URL and the face
- * recognition service completes it; the flow that needs the check then consumes it, once.
+ * Face checks done on a phone (DOMAIN.md I-5). A desktop page creates a session for a purpose:
+ * {@code verify} (real-name verification), {@code sign:<signing id>} (a signing ceremony) or {@code
+ * apply:<application id>} (a business line's application that needs a face check before its form,
+ * JX-3); ids are 1–80 of {@code A-Z a-z 0-9 . _ -}. The phone opens the session's URL and the face
+ * recognition service completes it; the flow that needs the check then consumes it, once, for the
+ * same account and the same purpose.
  */
 @ProviderType
 public interface FaceSessions {

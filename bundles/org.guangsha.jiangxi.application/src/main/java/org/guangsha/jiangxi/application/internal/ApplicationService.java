@@ -882,9 +882,34 @@ public class ApplicationService {
                 a.consentVersion(),
                 f.editable(),
                 new TypeStep(a.applicationType(), a.categoryCode()),
-                family(access.members(a.caseId())),
+                prefilled(a.accountId(), family(access.members(a.caseId()))),
                 assets(a),
                 a.version());
+    }
+
+    /**
+     * Before the family step is first saved, the applicant comes from the account (name, ID number,
+     * mobile), so that the form opens filled in, online and at the counter alike.
+     */
+    private FamilyStep prefilled(String accountId, FamilyStep family) {
+        if (family.applicant() != null) {
+            return family;
+        }
+        return accounts.find(accountId)
+                .map(
+                        p ->
+                                new FamilyStep(
+                                        new Member(
+                                                null,
+                                                "SELF",
+                                                p.name(),
+                                                p.idNumber(),
+                                                p.mobile(),
+                                                null,
+                                                null,
+                                                null),
+                                        family.members()))
+                .orElse(family);
     }
 
     private Summary summary(ApplicationEntity a, CaseRecord r) {

@@ -207,8 +207,11 @@ public class AttachmentStore implements AttachmentService {
                 });
     }
 
-    /** Whether a PNG has at least a few dark, opaque pixels: a stroke, not an empty pad. */
-    static boolean hasInk(byte[] png) {
+    /**
+     * Whether a PNG has at least a few dark, opaque pixels: a stroke, not an empty pad. Decodes the
+     * image: check its size first ({@link FileInspector}).
+     */
+    public static boolean hasInk(byte[] png) {
         try {
             java.awt.image.BufferedImage image =
                     javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -22,6 +25,10 @@ import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.Masking;
+import org.guangsha.platform.internal.attachment.AttachmentStore;
+import org.guangsha.platform.internal.attachment.FileInspector;
+import org.guangsha.platform.internal.attachment.FileType;
+import org.guangsha.platform.internal.attachment.RejectedUploadException;
 import org.guangsha.platform.internal.audit.AuditLogs;
 import org.guangsha.platform.internal.identity.AccountEntity;
 import org.guangsha.platform.internal.identity.AccountService;
@@ -65,9 +72,15 @@ public class DocumentIssuer implements DocumentService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Largest signature image accepted, as for the signing ceremony's pad. */
+    static final int MAX_SIGNATURE_BYTES = 512 * 1024;
+
+    private static final FileInspector SIGNATURE_INSPECTOR = new FileInspector();
+
     private final JpaTransactions tx;
     private final FileStore files;
     private final AccountService accounts;
+    private final CitySeal seal;
     private final java.util.function.Supplier<PdfRenderer> renderer;
     private final Clock clock;
     private volatile String publicBaseUrl;
@@ -92,11 +105,13 @@ public class DocumentIssuer implements DocumentService {
             @Reference(target = "(" + Schema.MODULE_PROPERTY + "=platform)") Schema schema,
             @Reference FileStore files,
             @Reference AccountService accounts,
+            @Reference CitySeal seal,
             DocumentConfiguration config) {
         this(
                 new JpaTransactions(emf),
                 files,
                 accounts,
+                seal,
                 // the font (10 MB) is parsed on the first document, not while the platform starts
                 lazily(PdfRenderer::new),
                 Clock.systemUTC(),
@@ -107,12 +122,14 @@ public class DocumentIssuer implements DocumentService {
             JpaTransactions tx,
             FileStore files,
             AccountService accounts,
+            CitySeal seal,
             java.util.function.Supplier<PdfRenderer> renderer,
             Clock clock,
             String publicBaseUrl) {
         this.tx = tx;
         this.files = files;
         this.accounts = accounts;
+        this.seal = seal;
         this.renderer = renderer;
         this.clock = clock;
         this.publicBaseUrl = trimSlash(publicBaseUrl);
@@ -151,6 +168,73 @@ public class DocumentIssuer implements DocumentService {
     }
 
     /**
+     * The images are checked first (the PDF renderer would only say "values"), then the document is
+     * issued and sealed like the ceremony's contract: the sealed PDF is the one stored.
+     */
+    @Override
+    public IssuedDocument issueSigned(IssueRequest request, Map<String, byte[]> signaturePngs) {
+        DocumentType type = typeOf(request);
+        Map<String, byte[]> pngs = signatures(type, signaturePngs);
+        return issue(
+                request,
+                pngs,
+                pdf -> seal.seal(pdf, "手写签名 Signed by hand: " + type.name().zh()),
+                true);
+    }
+
+    /**
+     * The signature images after the checks of the ceremony's pad: a field of the template, a real
+     * PNG (walked before decoding, metadata stripped) of at most 512 KB, with a stroke on it.
+     */
+    static Map<String, byte[]> signatures(DocumentType type, Map<String, byte[]> signaturePngs) {
+        if (signaturePngs == null || signaturePngs.isEmpty()) {
+            throw badSignature("请在签名板上手写签名", "A handwritten signature is required");
+        }
+        Set<String> fields = TemplateMarkup.signatureFields(type.template());
+        Map<String, byte[]> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : signaturePngs.entrySet()) {
+            if (!fields.contains(e.getKey())) {
+                throw badSignature(
+                        "文书没有签名栏“" + e.getKey() + "”（可用：" + String.join("、", fields) + "）",
+                        "The document has no signature field '"
+                                + e.getKey()
+                                + "' (it has: "
+                                + String.join(", ", fields)
+                                + ")");
+            }
+            FileInspector.Inspected png;
+            try {
+                png =
+                        SIGNATURE_INSPECTOR.inspect(
+                                e.getValue() == null ? new byte[0] : e.getValue(),
+                                EnumSet.of(FileType.PNG),
+                                MAX_SIGNATURE_BYTES);
+            } catch (RejectedUploadException notAPng) {
+                throw badSignature(
+                        "签名须为不超过512KB的PNG图片",
+                        "The signature must be a PNG image of at most 512 KB");
+            }
+            if (!AttachmentStore.hasInk(png.content())) {
+                throw badSignature("签名为空，请在签名板上手写签名", "The signature is empty; sign on the pad");
+            }
+            checked.put(e.getKey(), png.content());
+        }
+        return checked;
+    }
+
+    private static ProblemException badSignature(String zh, String en) {
+        return ProblemException.invalidField("signature", zh, en);
+    }
+
+    private DocumentType typeOf(IssueRequest request) {
+        return type(request.typeId())
+                .orElseThrow(
+                        () ->
+                                ProblemException.invalidField(
+                                        "typeId", "未知的文书类型", "Unknown document type"));
+    }
+
+    /**
      * Issues a document whose PDF carries the given handwritten signatures and then passes through
      * {@code finish} (the city's digital signature) before it is stored.
      */
@@ -159,12 +243,7 @@ public class DocumentIssuer implements DocumentService {
             Map<String, byte[]> signaturePngs,
             UnaryOperator<byte[]> finish,
             boolean signed) {
-        DocumentType type =
-                type(request.typeId())
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.invalidField(
-                                                "typeId", "未知的文书类型", "Unknown document type"));
+        DocumentType type = typeOf(request);
         AccountEntity holder =
                 accounts.account(request.holderId())
                         .orElseThrow(

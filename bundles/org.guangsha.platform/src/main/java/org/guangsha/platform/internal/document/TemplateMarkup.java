@@ -155,6 +155,21 @@ public final class TemplateMarkup {
         return keys;
     }
 
+    /**
+     * The field names of the signature boxes of {@code templateText}, in order: the keys a caller
+     * may give signature images for.
+     */
+    public static Set<String> signatureFields(String templateText) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (String line : lines(templateText)) {
+            Matcher signature = SIGNATURE.matcher(line.strip());
+            if (signature.matches()) {
+                fields.add(signature.group(1));
+            }
+        }
+        return fields;
+    }
+
     private static List<String> lines(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return List.of(body.split("\r\n|\r|\n", -1));

@@ -65,6 +65,12 @@ public class AccountService {
             String captchaId,
             String captchaAnswer) {}
 
+    /**
+     * What a caseworker types at the counter to open an account for the citizen in front of them
+     * (JX-1): no password (the citizen sets one by SMS), no captcha (staff are logged in).
+     */
+    public record CounterRegistration(String name, String idNumber, String mobile) {}
+
     /** What an organization submits to register. */
     public record OrganizationRegistration(
             String organizationName,
@@ -186,12 +192,73 @@ public class AccountService {
         return tx.read(em -> find(em, key)).filter(a -> a.kind() == AccountKind.CITIZEN);
     }
 
+    /**
+     * Opens a citizen account at the service-hall counter (JX-1): every rule of self-registration
+     * (I-1) except the captcha and the password, which is random and never shown: the citizen sets
+     * their own with the SMS reset. The account starts at L3, since the caseworker checked the ID
+     * card in person, with an in-person verification row naming the caseworker, in the same
+     * transaction. Taken keys answer 409 naming {@code idNumber} and/or {@code mobile}: such a
+     * citizen is found with the ID number instead. Audited {@code account.counter-registered}.
+     */
+    public AccountEntity registerAtCounter(
+            CounterRegistration r, String caseworkerId, String source) {
+        Registration registration =
+                new Registration(r.name(), r.idNumber(), r.mobile(), randomPassword(), null, null);
+        AccountEntity account = validated(registration, true);
+        account.trustLevel(TrustLevel.L3);
+        Instant now = clock.instant();
+        AccountEntity created =
+                insert(
+                        account,
+                        em -> counterDuplicates(em, account.idNumber(), account.mobile()),
+                        em ->
+                                em.persist(
+                                        VerificationEntity.inPerson(
+                                                UUID.randomUUID().toString(),
+                                                account.id(),
+                                                caseworkerId,
+                                                now)));
+        AuditLogs.record(
+                auditLog,
+                "account.counter-registered",
+                caseworkerId,
+                "account:" + created.id(),
+                source,
+                "name="
+                        + Masking.name(created.name())
+                        + " idNumber="
+                        + ResidentIdNumber.mask(created.idNumber())
+                        + " mobile="
+                        + Masking.mobile(created.mobile())
+                        + " trustLevel="
+                        + created.trustLevel());
+        LOG.info("Citizen account {} opened at the counter by {}", created.id(), caseworkerId);
+        return created;
+    }
+
+    /**
+     * A password nobody knows: 32 random URL-safe characters after a prefix that gives it the four
+     * character classes the policy asks for. It is hashed at once and never leaves this method.
+     */
+    static String randomPassword() {
+        return "Gs#1" + Digests.randomToken(24);
+    }
+
     /** Registers a citizen at L1 (I-1), or says which fields are wrong. */
     public AccountEntity register(Registration r) {
         return create(r, false);
     }
 
     private AccountEntity create(Registration r, boolean administrative) {
+        AccountEntity account = validated(r, administrative);
+        return insert(account, em -> duplicates(em, account.idNumber(), account.mobile()));
+    }
+
+    /**
+     * A new citizen account (L1) from {@code r}, not stored yet, or 400 naming the wrong fields;
+     * {@code administrative} skips the captcha.
+     */
+    private AccountEntity validated(Registration r, boolean administrative) {
         String idNumber = ResidentIdNumber.normalize(r.idNumber());
         String mobile = r.mobile() == null ? null : r.mobile().strip();
         String name = r.name() == null ? "" : r.name().strip();
@@ -213,15 +280,8 @@ public class AccountService {
             throw badCaptcha();
         }
         String hash = hasher.hash(r.password().toCharArray());
-        return insert(
-                AccountEntity.citizen(
-                        UUID.randomUUID().toString(),
-                        name,
-                        idNumber,
-                        mobile,
-                        hash,
-                        clock.instant()),
-                em -> duplicates(em, idNumber, mobile));
+        return AccountEntity.citizen(
+                UUID.randomUUID().toString(), name, idNumber, mobile, hash, clock.instant());
     }
 
     /**
@@ -229,11 +289,24 @@ public class AccountService {
      * race, the unique constraints decide and the loser gets the same 409 as if it had come later.
      */
     AccountEntity insert(AccountEntity account, Consumer<EntityManager> refuseDuplicates) {
+        return insert(account, refuseDuplicates, em -> {});
+    }
+
+    /**
+     * As {@link #insert(AccountEntity, Consumer)}, and {@code alsoStore} writes rows that refer to
+     * the new account in the same transaction (after the account row, for their foreign keys).
+     */
+    private AccountEntity insert(
+            AccountEntity account,
+            Consumer<EntityManager> refuseDuplicates,
+            Consumer<EntityManager> alsoStore) {
         try {
             return tx.write(
                     em -> {
                         refuseDuplicates.accept(em);
                         em.persist(account);
+                        em.flush();
+                        alsoStore.accept(em);
                         return account;
                     });
         } catch (PersistenceException raceLostToAnotherRequest) {
@@ -340,9 +413,24 @@ public class AccountService {
     }
 
     private static void duplicates(EntityManager em, String idNumber, String mobile) {
+        duplicates(em, idNumber, mobile, "该身份证号已注册，请直接登录", "This ID number is registered");
+    }
+
+    /** At the counter the caseworker looks the citizen up by ID number instead. */
+    private static void counterDuplicates(EntityManager em, String idNumber, String mobile) {
+        duplicates(
+                em,
+                idNumber,
+                mobile,
+                "该身份证号已注册，请按身份证号查找该居民",
+                "This ID number is registered; find the citizen by it");
+    }
+
+    private static void duplicates(
+            EntityManager em, String idNumber, String mobile, String idTaken, String idTakenEn) {
         List<FieldError> taken = new ArrayList<>();
         if (count(em, "a.idNumber", idNumber) > 0) {
-            taken.add(new FieldError("idNumber", "该身份证号已注册，请直接登录", "This ID number is registered"));
+            taken.add(new FieldError("idNumber", idTaken, idTakenEn));
         }
         if (count(em, "a.mobile", mobile) > 0) {
             taken.add(new FieldError("mobile", "该手机号已注册", "This mobile number is registered"));

@@ -39,7 +39,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Tag(name = "identity")
 public class FaceSessionResource {
 
-    /** Body of {@code POST /face-sessions}. */
+    /**
+     * Body of {@code POST /face-sessions}: {@code verify}, {@code sign:<signing id>} or {@code
+     * apply:<application id>}.
+     */
     public record FaceRequest(String purpose) {}
 
     /** A face session as the desktop sees it; {@code qr} only when just created. */
@@ -57,7 +60,12 @@ public class FaceSessionResource {
     /** Starts a face check on the phone; the answer's {@code qr} is what the QR code carries. */
     @POST
     @RequiresTrustLevel(TrustLevel.L1)
-    @Operation(summary = "发起手机人脸识别 / Start a face check on the phone")
+    @Operation(
+            summary = "发起手机人脸识别 / Start a face check on the phone",
+            description =
+                    "用途 purpose：verify（实名认证）、sign:<签署编号>（签署合同）、apply:<申请编号>"
+                            + "（业务线申请填表前核验，如江西公租房）。The purpose binds the session:"
+                            + " only the flow of that purpose consumes it, once.")
     public Response createFaceSession(FaceRequest request, @Context SecurityContext security) {
         FaceSessionService.Created c =
                 faces.create(

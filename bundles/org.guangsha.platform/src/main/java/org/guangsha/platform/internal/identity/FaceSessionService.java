@@ -34,8 +34,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         configurationPid = IdentityConfiguration.PID)
 public class FaceSessionService implements FaceSessions {
 
-    private static final Pattern PURPOSE =
-            Pattern.compile("verify|(sign|apply):[A-Za-z0-9._-]{1,80}");
+    /**
+     * {@code verify} (real-name verification, I-4), {@code sign:<flow id>} (a signing ceremony,
+     * P-3) or {@code apply:<application id>} (a line's application that needs a face check before
+     * its form, JX-3).
+     */
+    static final Pattern PURPOSE = Pattern.compile("verify|(sign|apply):[A-Za-z0-9._-]{1,80}");
 
     /** A new session as the desktop sees it. */
     public record Created(FaceSessionEntity session, String phoneUrl) {}
@@ -85,8 +89,8 @@ public class FaceSessionService implements FaceSessions {
         if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
             throw ProblemException.invalidField(
                     "purpose",
-                    "用途应为 verify、sign:<文件编号> 或 apply:<申请编号>",
-                    "verify, sign:<document id> or apply:<application id>");
+                    "用途应为 verify、sign:<签署编号> 或 apply:<申请编号>",
+                    "verify, sign:<signing id> or apply:<application id>");
         }
         FaceRecognitionProvider provider = recognition;
         if (provider == null) {

@@ -54,6 +54,22 @@ class TemplateMarkupTest {
     }
 
     @Test
+    void signatureFieldsAreListedInOrderWithoutValues() {
+        String template =
+                "# 授权委托书\n\n本人 ${name}\n\n  [signature:principal 委托人签名（${name}）]  \n"
+                        + "[signature:agent]\n[signature:principal again]\n"
+                        + "正文中的 [signature:notABox 文字] 不是签名栏";
+        assertEquals(
+                java.util.List.of("principal", "agent"),
+                java.util.List.copyOf(TemplateMarkup.signatureFields(template)));
+        assertEquals(
+                java.util.List.of("applicant"),
+                java.util.List.copyOf(
+                        TemplateMarkup.signatureFields(
+                                DocumentTemplates.text("authorization-commitment-letter"))));
+    }
+
+    @Test
     void valuesAreLiteral() {
         String value = "# 标题\n| a | b |\n> 注\n[signature:x y]\n---\n${other}";
         List<Block> blocks =

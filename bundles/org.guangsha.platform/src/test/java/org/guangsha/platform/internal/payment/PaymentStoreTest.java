@@ -613,6 +613,11 @@ class PaymentStoreTest {
         }
 
         @Override
+        public IssuedDocument issueSigned(IssueRequest request, Map<String, byte[]> signaturePngs) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<IssuedDocument> find(String documentId) {
             return Optional.empty();
         }
