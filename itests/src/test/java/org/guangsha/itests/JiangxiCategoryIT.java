@@ -112,7 +112,8 @@ public class JiangxiCategoryIT extends JiangxiTestSupport {
         assertTrue(items(other, "dibao-certificate").isEmpty());
         assertEquals(1, items(other, "income-certificate").size());
         assertEquals(self, items(other, "income-certificate").get(0).path("memberId").asText());
-        assertNames(submit(token, id, true), "materials.income-certificate");
+        // a per-member material is named with the member's id
+        assertNames(submit(token, id, true), "materials.income-certificate[" + self + "]");
 
         saved(token, id, "type", type("IN_KIND", "dibao"));
         HttpResponse<String> uploaded = uploadMaterial(token, id, "dibao-certificate", null, null);
