@@ -132,6 +132,17 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
         assertEquals(submitted.body(), 200, submitted.statusCode());
         assertEquals("SUBMITTED", json(submitted).path("status").asText());
         assertEquals("COUNTER", json(submitted).path("channel").asText());
+        // the core's case records the channel and the staff member too
+        assertEquals(
+                1,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM PLT_CASE WHERE ID = ? AND CHANNEL = 'COUNTER' AND"
+                                + " FILED_BY = ?",
+                        id,
+                        donghuId));
+        JsonNode record = json(call("GET", "/api/review/cases/" + id, donghu, null)).path("record");
+        assertEquals(record.toString(), "COUNTER", record.path("channel").asText());
 
         // the citizen sees it as theirs, the caseworker's name masked
         JsonNode mine = json(call("GET", API + "/applications", citizen, null));

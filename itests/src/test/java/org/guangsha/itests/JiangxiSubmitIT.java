@@ -45,6 +45,8 @@ public class JiangxiSubmitIT extends JiangxiTestSupport {
                                 opening(DONGHU).put("channel", "PC")));
         String id = opened.path("id").asText();
         assertEquals("PC", opened.path("channel").asText());
+        assertEquals(
+                "PC", json(call("GET", "/api/cases/" + id, token, null)).path("channel").asText());
         face(token, id);
 
         // submitting an empty application lists what is missing, step by step
