@@ -11,9 +11,9 @@ const zh = {
   consent: {
     title: '政务服务码授权', agree: '同意授权', decline: '取消授权', manage: '服务授权', granted: '已授权', notGranted: '未授权',
     version: '协议版本：{v}', declined: '您未同意授权，未保存任何信息', grantedAt: '您已于 {at} 同意授权',
-    revoke: '撤销授权', revokeTitle: '撤销授权', revokeHint: '撤销授权后，尚未提交的申请草稿将被删除；已提交的申请须先放弃申请。',
-    revokeText: '撤销授权后，您尚未提交的申请草稿（含填写的家庭成员、资产信息和上传的材料）将被删除且不能恢复。确定撤销吗？',
-    revoked: '已撤销授权，删除了 {n} 份申请草稿',
+    revoke: '撤销授权', revokeTitle: '撤销授权', revokeHint: '有进行中的申请（含草稿）时不能撤销授权，请先在“我的申请”中放弃申请。',
+    revokeText: '撤销授权后，办理公租房申请前须重新阅读并同意服务授权隐私协议。确定撤销吗？',
+    revoked: '已撤销授权',
   },
   region: {
     title: '选择申请区域', intro: '请选择您申请公租房的所在区域（先选市，再选县（区））。', city: '市', county: '县（区）',
@@ -135,9 +135,9 @@ const en = {
     title: 'Service authorization', agree: 'Agree', decline: 'Decline', manage: 'Service authorization', granted: 'Given', notGranted: 'Not given',
     version: 'Agreement version: {v}', declined: 'You did not agree; nothing was stored', grantedAt: 'You agreed on {at}',
     revoke: 'Revoke the authorization', revokeTitle: 'Revoke the authorization',
-    revokeHint: 'Revoking erases applications not yet submitted; a submitted application must be withdrawn first.',
-    revokeText: 'Revoking erases your applications not yet submitted (the family and assets you entered and the files you filed); they cannot be restored. Revoke?',
-    revoked: 'Authorization revoked; {n} draft application(s) erased',
+    revokeHint: 'While an application (even a draft) is open the authorization cannot be revoked: withdraw it under My applications first.',
+    revokeText: 'After revoking you must read and accept the agreement again before applying. Revoke?',
+    revoked: 'Authorization revoked',
   },
   region: {
     title: 'Choose the region', intro: 'Choose where you apply: first the city, then the county or district.', city: 'City', county: 'County / district',

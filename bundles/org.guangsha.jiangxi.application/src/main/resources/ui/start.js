@@ -132,7 +132,7 @@ export const Consent = {
       showToast({ message: t('jiangxi.consent.declined'), duration: 2500 });
       go('');
     }
-    /** 取消授权 of a consent given earlier: the drafts are erased (told first). */
+    /** 取消授权 of a consent given earlier: refused by the server (409) while an application is open. */
     async function revoke() {
       try {
         await showConfirmDialog({
@@ -148,9 +148,9 @@ export const Consent = {
       problem.clear();
       state.busy = true;
       try {
-        const r = await api.del('jiangxi/consent');
+        await api.del('jiangxi/consent');
         state.consent = { granted: false };
-        showDialog({ message: t('jiangxi.consent.revoked', { n: (r && r.erasedDrafts) || 0 }), confirmButtonText: t('common.confirm') });
+        showDialog({ message: t('jiangxi.consent.revoked'), confirmButtonText: t('common.confirm') });
       } catch (e) {
         problem.set(e);
       } finally {

@@ -36,6 +36,15 @@ public interface DocumentService {
      */
     IssuedDocument issueSigned(IssueRequest request, Map<String, byte[]> signaturePngs);
 
+    /**
+     * The document type with this id, registered by a line or one of the core's generic ones
+     * ({@code authorization-commitment-letter} …): a line that prints a generic type unsigned first
+     * (to be signed on paper) renders its template with {@link #render}.
+     *
+     * @since 1.1
+     */
+    Optional<DocumentType> type(String typeId);
+
     /** The document with this id. */
     Optional<IssuedDocument> find(String documentId);
 

@@ -35,8 +35,6 @@ import org.guangsha.platform.rest.GuangshaRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -56,18 +54,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class ApplicationResource {
 
     private final ApplicationService applications;
-    private final MaterialsCheck materials;
 
     /** Built by DS. */
     @Activate
-    public ApplicationResource(
-            @Reference ApplicationService applications,
-            @Reference(
-                            cardinality = ReferenceCardinality.OPTIONAL,
-                            policyOption = ReferencePolicyOption.GREEDY)
-                    MaterialsCheck materials /* TEMP until the materials part lands */) {
+    public ApplicationResource(@Reference ApplicationService applications) {
         this.applications = applications;
-        this.materials = materials;
     }
 
     /** The agreement, notice, flow and application types (anyone). */
@@ -200,17 +191,7 @@ public class ApplicationResource {
     @RequiresTrustLevel(TrustLevel.L1)
     public Response submit(
             @PathParam("id") String id, SubmitRequest body, @Context SecurityContext security) {
-        return ok(
-                applications.submit(
-                        caller(security),
-                        id,
-                        body == null ? null : body.confirm(),
-                        c ->
-                                materials == null
-                                        ? List.of(
-                                                new org.guangsha.platform.rest.FieldError(
-                                                        "materials", "材料检查暂不可用", "unavailable"))
-                                        : materials.problems(c)));
+        return ok(applications.submit(caller(security), id, body == null ? null : body.confirm()));
     }
 
     /** Opens an application at the counter (JX-1). */

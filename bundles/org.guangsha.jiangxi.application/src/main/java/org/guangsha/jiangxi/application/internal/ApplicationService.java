@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import org.guangsha.jiangxi.application.internal.Views.ApplicationView;
@@ -83,6 +82,7 @@ public class ApplicationService {
     private final AccountDirectory accounts;
     private final FaceSessions faces;
     private final DocumentService documents;
+    private final MaterialsCheck materials;
     private final Clock clock;
     private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
     private volatile AuditLog audit;
@@ -93,8 +93,9 @@ public class ApplicationService {
             @Reference ApplicationAccess access,
             @Reference AccountDirectory accounts,
             @Reference FaceSessions faces,
-            @Reference DocumentService documents) {
-        this(access, accounts, faces, documents, Clock.systemUTC());
+            @Reference DocumentService documents,
+            @Reference MaterialsCheck materials) {
+        this(access, accounts, faces, documents, materials, Clock.systemUTC());
     }
 
     /** For tests. */
@@ -103,11 +104,13 @@ public class ApplicationService {
             AccountDirectory accounts,
             FaceSessions faces,
             DocumentService documents,
+            MaterialsCheck materials,
             Clock clock) {
         this.access = access;
         this.accounts = accounts;
         this.faces = faces;
         this.documents = documents;
+        this.materials = materials;
         this.clock = clock;
     }
 
@@ -470,6 +473,7 @@ public class ApplicationService {
         if (!e.isEmpty()) {
             throw ProblemException.validation(e);
         }
+        Set<String> removed = new HashSet<>();
         change(
                 id,
                 (em, a) -> {
@@ -497,18 +501,14 @@ public class ApplicationService {
                     }
                     for (MemberEntity m : old) {
                         if (!kept.contains(m.id())) {
-                            // a member taken out takes their materials with them
-                            em.createQuery(
-                                            "DELETE FROM MaterialEntity x WHERE x.caseId = :c"
-                                                    + " AND x.memberId = :m")
-                                    .setParameter("c", id)
-                                    .setParameter("m", m.id())
-                                    .executeUpdate();
+                            removed.add(m.id());
                             em.remove(m);
                         }
                     }
                     a.familyDone(!draft);
                 });
+        // a member taken out takes their materials with them
+        materials.membersRemoved(id, f.application().accountId(), removed);
         saved(caller, f);
         return view(access.read(caller, id));
     }
@@ -671,10 +671,9 @@ public class ApplicationService {
 
     /**
      * Every check of every step again on what is stored, the face check, the letter and the
-     * materials; empty when the application may be submitted. {@code materials} adds the line's
-     * materials check.
+     * materials; empty when the application may be submitted.
      */
-    public List<FieldError> problems(String id, Function<String, List<FieldError>> materials) {
+    public List<FieldError> problems(String id) {
         ApplicationEntity a = access.tx().read(em -> em.find(ApplicationEntity.class, id));
         if (a == null || a.erasedAt() != null) {
             return List.of(FormChecks.err("id", "申请不存在", "No such application"));
@@ -702,18 +701,14 @@ public class ApplicationService {
                             }
                         });
         e.addAll(FormChecks.assets(assets(a), names, a.commitmentMode() != null, false));
-        if (a.categoryCode() != null && materials != null) {
-            e.addAll(materials.apply(id));
+        if (a.categoryCode() != null) {
+            e.addAll(materials.problems(id));
         }
         return e;
     }
 
     /** Submits after the second confirmation (JX-9). */
-    public ApplicationView submit(
-            Caller caller,
-            String id,
-            Boolean confirm,
-            Function<String, List<FieldError>> materials) {
+    public ApplicationView submit(Caller caller, String id, Boolean confirm) {
         ApplicationAccess.Found f = access.read(caller, id);
         if (!f.editable()) {
             throw notEditable(f);
@@ -721,7 +716,7 @@ public class ApplicationService {
         if (!Boolean.TRUE.equals(confirm)) {
             throw ProblemException.invalidField("confirm", "请确认提交申请", "Confirm the submission");
         }
-        List<FieldError> e = problems(id, materials);
+        List<FieldError> e = problems(id);
         if (!e.isEmpty()) {
             throw ProblemException.validation(e);
         }

@@ -13,8 +13,6 @@ import org.guangsha.platform.rest.FieldError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The case type {@code jiangxi-public-rental} (江西省公租房申请): reviewed by the county (or district) and
@@ -26,18 +24,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class JiangxiCaseType implements CaseType, CaseListener {
 
     private final ApplicationService applications;
-    private final MaterialsCheck materials;
 
     /** Built by DS. */
     @Activate
-    public JiangxiCaseType(
-            @Reference ApplicationService applications,
-            @Reference(
-                            cardinality = ReferenceCardinality.OPTIONAL,
-                            policyOption = ReferencePolicyOption.GREEDY)
-                    MaterialsCheck materials /* TEMP until the materials part lands */) {
+    public JiangxiCaseType(@Reference ApplicationService applications) {
         this.applications = applications;
-        this.materials = materials;
     }
 
     @Override
@@ -96,14 +87,7 @@ public class JiangxiCaseType implements CaseType, CaseListener {
 
     @Override
     public List<FieldError> validate(String caseId) {
-        return applications.problems(
-                caseId,
-                id ->
-                        materials == null
-                                ? List.of(
-                                        new org.guangsha.platform.rest.FieldError(
-                                                "materials", "材料检查暂不可用", "unavailable"))
-                                : materials.problems(id));
+        return applications.problems(caseId);
     }
 
     @Override

@@ -154,6 +154,7 @@ public class DocumentIssuer implements DocumentService {
     }
 
     /** The type with this id: a registered one first, else a generic one. */
+    @Override
     public Optional<DocumentType> type(String typeId) {
         DocumentType t = typeId == null ? null : registered.get(typeId);
         if (t != null) {

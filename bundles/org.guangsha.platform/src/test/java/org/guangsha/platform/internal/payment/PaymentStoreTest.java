@@ -618,6 +618,11 @@ class PaymentStoreTest {
         }
 
         @Override
+        public Optional<org.guangsha.platform.document.DocumentType> type(String typeId) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<IssuedDocument> find(String documentId) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -14,7 +15,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 import org.guangsha.jiangxi.application.internal.ApplicationService;
+import org.guangsha.jiangxi.application.internal.Uploads;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
@@ -116,6 +119,24 @@ public class CommitmentResource {
         }
         Caller caller = caller(security);
         commitment.upload(caller, id, body.attachmentId());
+        return application(caller, id);
+    }
+
+    /**
+     * The scan of the letter signed on paper, uploaded in one go (multipart {@code file}): stored
+     * as the applicant's {@code signed-letter} even when counter staff upload it (JX-1, JX-7).
+     */
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadFile(
+            @PathParam("id") String id,
+            MultipartBody body,
+            @HeaderParam("Content-Length") Long contentLength,
+            @Context SecurityContext security) {
+        Uploads.Upload file = Uploads.file(body, contentLength);
+        Caller caller = caller(security);
+        commitment.uploadFile(caller, id, file.fileName(), file.content());
         return application(caller, id);
     }
 

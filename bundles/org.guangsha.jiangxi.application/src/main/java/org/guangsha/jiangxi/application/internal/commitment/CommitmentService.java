@@ -1,9 +1,5 @@
 package org.guangsha.jiangxi.application.internal.commitment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +18,7 @@ import org.guangsha.platform.attachment.Attachment;
 import org.guangsha.platform.attachment.AttachmentKinds;
 import org.guangsha.platform.attachment.AttachmentService;
 import org.guangsha.platform.document.DocumentService;
+import org.guangsha.platform.document.DocumentType;
 import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
 import org.guangsha.platform.identity.AccountDirectory;
@@ -63,8 +60,6 @@ public class CommitmentService {
     public static final String UPLOADED = "UPLOADED";
 
     /** Where the core keeps its generic templates (not an exported package: read as a resource). */
-    static final String TEMPLATE_RESOURCE =
-            "org/guangsha/platform/internal/document/templates/" + DOCUMENT_TYPE + ".md";
 
     /** The largest signature image taken (the core's own limit for pad signatures). */
     static final int MAX_SIGNATURE_BYTES = 512 * 1024;
@@ -86,7 +81,6 @@ public class CommitmentService {
     private final AttachmentService attachments;
     private final AccountDirectory accounts;
     private final Clock clock;
-    private volatile String template;
 
     /** Built by DS. */
     @Activate
@@ -153,6 +147,22 @@ public class CommitmentService {
             revokeQuietly(document.id(), caller, "签署未生效 / the signing did not take effect");
             throw e;
         }
+    }
+
+    /**
+     * Stores a scan or photo of the letter signed on paper as the applicant's {@code signed-letter}
+     * attachment (also when counter staff upload it) and uses it as the letter.
+     */
+    public ApplicationEntity uploadFile(
+            Caller caller, String caseId, String fileName, byte[] content) {
+        Found f = access.edit(caller, caseId);
+        Attachment a =
+                attachments.upload(
+                        f.application().accountId(),
+                        AttachmentKinds.SIGNED_LETTER,
+                        fileName,
+                        content);
+        return upload(caller, caseId, a.id());
     }
 
     /**
@@ -316,24 +326,12 @@ public class CommitmentService {
         }
     }
 
-    /** The core's template text, read once from the core bundle (where the generic types live). */
+    /** The generic letter's template, from the core's document types. */
     String template() {
-        String t = template;
-        if (t == null) {
-            ClassLoader core = DocumentService.class.getClassLoader();
-            try (InputStream in =
-                    core == null ? null : core.getResourceAsStream(TEMPLATE_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(
-                            "The core has no template " + TEMPLATE_RESOURCE);
-                }
-                t = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            template = t;
-        }
-        return t;
+        return documents
+                .type(DOCUMENT_TYPE)
+                .map(DocumentType::template)
+                .orElseThrow(() -> new IllegalStateException("No document type " + DOCUMENT_TYPE));
     }
 
     /** The PNG of a {@code data:image/png;base64,…} URL; 400 naming {@code image} otherwise. */

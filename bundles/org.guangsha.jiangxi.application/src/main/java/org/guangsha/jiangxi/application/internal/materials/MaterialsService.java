@@ -294,21 +294,37 @@ public class MaterialsService implements MaterialsCheck {
         return errors;
     }
 
-    /**
-     * Deletes the line's material rows of a withdrawn case (JX-10, C-3); the core takes the files
-     * off the case itself.
-     */
-    public void erase(String caseId) {
-        int n =
-                access.tx()
-                        .write(
-                                em ->
-                                        em.createQuery(
-                                                        "DELETE FROM MaterialEntity m"
-                                                                + " WHERE m.caseId = :c")
-                                                .setParameter("c", caseId)
-                                                .executeUpdate());
-        LOG.info("Case {}: {} material filings erased", caseId, n);
+    @Override
+    public void membersRemoved(String caseId, String applicantId, Set<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        List<MaterialEntity> rows = rows(caseId);
+        List<MaterialEntity> gone =
+                rows.stream()
+                        .filter(r -> r.memberId() != null && memberIds.contains(r.memberId()))
+                        .toList();
+        Set<String> kept =
+                rows.stream()
+                        .filter(r -> !gone.contains(r))
+                        .map(MaterialEntity::attachmentId)
+                        .collect(Collectors.toSet());
+        access.tx()
+                .run(
+                        em ->
+                                gone.forEach(
+                                        r -> {
+                                            MaterialEntity row =
+                                                    em.find(MaterialEntity.class, r.id());
+                                            if (row != null) {
+                                                em.remove(row);
+                                            }
+                                        }));
+        gone.stream()
+                .map(MaterialEntity::attachmentId)
+                .filter(a -> !kept.contains(a))
+                .distinct()
+                .forEach(a -> attachments.unfileFromCase(caseId, applicantId, a));
     }
 
     // ---------------------------------------------------------------------------------------------

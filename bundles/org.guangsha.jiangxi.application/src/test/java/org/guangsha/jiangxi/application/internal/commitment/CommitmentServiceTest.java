@@ -26,6 +26,7 @@ import org.guangsha.jiangxi.application.internal.testsupport.TestLine;
 import org.guangsha.platform.attachment.Attachment;
 import org.guangsha.platform.document.DocumentService;
 import org.guangsha.platform.document.DocumentStatus;
+import org.guangsha.platform.document.DocumentType;
 import org.guangsha.platform.document.DocumentVerification;
 import org.guangsha.platform.document.IssueRequest;
 import org.guangsha.platform.document.IssuedDocument;
@@ -356,6 +357,16 @@ class CommitmentServiceTest {
         @Override
         public Optional<DocumentVerification> verify(String number) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<DocumentType> type(String typeId) {
+            return Optional.of(
+                    DocumentType.of(
+                            typeId,
+                            LocalizedText.of("授权承诺书", "Letter"),
+                            null,
+                            DocumentTemplates.text(typeId)));
         }
 
         @Override

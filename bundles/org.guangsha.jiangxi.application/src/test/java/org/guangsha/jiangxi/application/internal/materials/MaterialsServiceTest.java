@@ -343,21 +343,22 @@ class MaterialsServiceTest {
         assertEquals(List.of(), service.problems(id));
     }
 
+    /** JX-6, JX-8: a co-applicant taken out of the family takes their files off the case. */
     @Test
-    void eraseDeletesTheCasesMaterialRowsOnly() throws Exception {
+    void aRemovedMemberTakesTheirFilesOffTheCase() throws Exception {
         String id = line.application("dibao", "MOBILE");
-        String other = line.application("dibao", "MOBILE");
-        line.member(id, "SELF", "张三", ADULT, "UNMARRIED");
-        line.member(other, "SELF", "张三", ADULT, "UNMARRIED");
-        Attachment dibao = line.attachments.add(APPLICANT.accountId(), "dibao-certificate");
-        service.file(APPLICANT, id, "dibao-certificate", dibao.id(), null);
-        service.file(APPLICANT, other, "dibao-certificate", dibao.id(), null);
+        String self = line.member(id, "SELF", "张三", ADULT, "MARRIED");
+        String spouse = line.member(id, "SPOUSE", "李梅", SPOUSE, "MARRIED");
+        Attachment mine = line.attachments.add(APPLICANT.accountId(), "id-card-front");
+        Attachment hers = line.attachments.add(APPLICANT.accountId(), "id-card-back");
+        service.file(APPLICANT, id, "id-card", mine.id(), self);
+        service.file(APPLICANT, id, "id-card", hers.id(), spouse);
 
-        service.erase(id);
+        service.membersRemoved(id, APPLICANT.accountId(), java.util.Set.of(spouse));
 
+        assertEquals(List.of(mine.id()), line.attachments.filedWith(id));
         assertEquals(
-                0, line.count("SELECT COUNT(*) FROM JX_MATERIAL WHERE CASE_ID = '" + id + "'"));
-        assertEquals(1, line.count("SELECT COUNT(*) FROM JX_MATERIAL"));
+                1, line.count("SELECT COUNT(*) FROM JX_MATERIAL WHERE CASE_ID = '" + id + "'"));
     }
 
     @Test
