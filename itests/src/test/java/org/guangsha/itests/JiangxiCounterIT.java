@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.Test;
@@ -180,7 +181,8 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
 
     /**
      * JX-1: a citizen without an account is registered at the counter (core), then found; the
-     * city's caseworker, whose region covers 东湖区, may file there too.
+     * city's caseworker, whose region covers 东湖区, may file there too; the county's goes on, and the
+     * scan of the letter signed on paper is filed as the citizen's (JX-7).
      */
     @Test
     public void aNewCitizenIsRegisteredAndTheCityMayFile() throws Exception {
@@ -215,6 +217,31 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
         // counter staff of the region may work on it: 东湖区's caseworker goes on
         assertEquals(200, call("GET", app(id), donghu, null).statusCode());
         saved(donghu, id, "type", type("IN_KIND", "tekun"));
+        saved(donghu, id, "family", family(member("SELF", p, "UNMARRIED")));
+
+        // JX-7 at the counter: the letter printed, signed on paper and scanned by the caseworker
+        // becomes the citizen's signed-letter, not the caseworker's file
+        HttpResponse<String> scanned =
+                multipartForm(
+                        app(id) + "/commitment/upload",
+                        donghu,
+                        Map.of(),
+                        "letter.png",
+                        "image/png",
+                        png("letter"));
+        assertEquals(scanned.body(), 200, scanned.statusCode());
+        JsonNode commitment = json(scanned).path("assets").path("commitment");
+        assertEquals("UPLOADED", commitment.path("mode").asText());
+        assertEquals(
+                1,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM PLT_ATTACHMENT WHERE ID = ? AND OWNER_ID = ? AND KIND"
+                                + " = 'signed-letter'",
+                        commitment.path("attachmentId").asText(),
+                        citizenId));
+        assertTrue(
+                saved(donghu, id, "assets", noAssets()).path("steps").path("assets").asBoolean());
         // one open application per citizen at the counter too
         HttpResponse<String> again = counter(donghu, counterBody(citizenId, DONGHU));
         assertProblem(again, 409, "application-exists");
