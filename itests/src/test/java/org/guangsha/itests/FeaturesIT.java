@@ -51,6 +51,12 @@ public class FeaturesIT extends CitizenTestSupport {
         assertTrue(selection.path("installed").asBoolean());
         assertEquals("selection", selection.path("modules").get(0).asText());
         assertEquals(0, platform.path("modules").size());
+        // so did the Jiangxi application line's, booted by the demo distribution
+        JsonNode jiangxiLine = find(features, "guangsha-jiangxi-application");
+        assertNotNull(features.toString(), jiangxiLine);
+        assertTrue(jiangxiLine.path("installed").asBoolean());
+        assertTrue(jiangxiLine.path("started").asBoolean());
+        assertEquals("jiangxi", jiangxiLine.path("modules").get(0).asText());
 
         // in system/ but not installed: the city presets
         JsonNode jiangxi = find(features, "guangsha-city-jiangxi");

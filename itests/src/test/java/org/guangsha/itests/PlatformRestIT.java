@@ -89,6 +89,16 @@ public class PlatformRestIT extends GuangshaTestSupport {
     }
 
     @Test
+    public void modulesListTheJiangxiApplicationLine() throws Exception {
+        JsonNode jiangxi = find(json(get("/api/platform/modules")), "jiangxi");
+        assertNotNull("jiangxi is listed", jiangxi);
+        assertEquals("公租房申请一件事", jiangxi.path("name").path("zh").asText());
+        assertEquals("/ui/jiangxi/", jiangxi.path("ui").asText());
+        assertEquals("L2", jiangxi.path("requiredTrustLevel").asText());
+        assertTrue(jiangxi.path("menu").size() > 0);
+    }
+
+    @Test
     public void unknownPathIsProblemJsonNotAnHtmlPage() throws Exception {
         HttpResponse<String> response = get("/api/no/such/path");
         assertProblem(response, 404, "not-found");
