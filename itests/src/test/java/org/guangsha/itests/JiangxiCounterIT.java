@@ -261,6 +261,14 @@ public class JiangxiCounterIT extends JiangxiTestSupport {
         // and the counter cannot open a second one for them
         HttpResponse<String> again = counter(donghu, counterBody(accountId(a.token()), DONGHU));
         assertProblem(again, 409, "application-exists");
+        // the refused filing left the citizen's own online consent as it was
+        assertEquals(
+                1,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM JX_CONSENT WHERE ACCOUNT_ID = ? AND CHANNEL ="
+                                + " 'MOBILE' AND RECORDED_BY IS NULL",
+                        accountId(a.token())));
     }
 
     private static ObjectNode counterBody(String citizenId, String regionCode) {

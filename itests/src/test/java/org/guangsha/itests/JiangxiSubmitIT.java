@@ -6,12 +6,15 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import javax.inject.Inject;
+import javax.sql.DataSource;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * The whole path (JX-9): consent, region, face, the four steps, the materials, submission after a
@@ -21,6 +24,10 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class JiangxiSubmitIT extends JiangxiTestSupport {
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=guangsha)")
+    DataSource dataSource;
 
     /**
      * JX-9: from consent to approval by the county and the city; submit needs confirm: true; the
@@ -192,6 +199,73 @@ public class JiangxiSubmitIT extends JiangxiTestSupport {
         JsonNode summary = json(call("GET", API + "/applications", token, null)).get(0);
         assertEquals(id, summary.path("id").asText());
         assertEquals("APPROVED", summary.path("status").asText());
+    }
+
+    /**
+     * JX-9, C-1, C-2: returned for correction the application is editable again and resubmitted;
+     * rejected, it frees the citizen's one open place, so a new application can be opened.
+     */
+    @Test
+    public void returnedIsCorrectedAndResubmittedRejectedFreesThePlace() throws Exception {
+        awaitJiangxi();
+        String donghu = demoLogin("donghu-county");
+        Applicant a = readyToSubmit(jiangxiPerson("邓退回", 1983));
+        String token = a.token();
+        String id = a.id();
+        assertEquals(200, submit(token, id, true).statusCode());
+        assertProblem(
+                step(token, id, "type", type("SUBSIDY", "dibao"), false),
+                409,
+                "application-not-editable");
+
+        long v = caseVersion(donghu, id);
+        HttpResponse<String> returned =
+                call(
+                        "POST",
+                        "/api/review/cases/" + id + "/decisions",
+                        donghu,
+                        JSON.createObjectNode()
+                                .put("decision", "RETURN")
+                                .put("reason", "请改为租赁补贴")
+                                .put("version", v)
+                                .set(
+                                        "remarks",
+                                        JSON.createObjectNode()
+                                                .put("type.applicationType", "请核对申请类别")));
+        assertEquals(returned.body(), 200, returned.statusCode());
+        JsonNode corrected = saved(token, id, "type", type("SUBSIDY", "dibao"));
+        assertEquals("RETURNED", corrected.path("status").asText());
+        assertEquals("SUBSIDY", corrected.path("type").path("applicationType").asText());
+        HttpResponse<String> again = submit(token, id, true);
+        assertEquals(again.body(), 200, again.statusCode());
+        assertEquals("SUBMITTED", json(again).path("status").asText());
+
+        HttpResponse<String> rejected =
+                call(
+                        "POST",
+                        "/api/review/cases/" + id + "/decisions",
+                        donghu,
+                        JSON.createObjectNode()
+                                .put("decision", "REJECT")
+                                .put("reason", "家庭收入超过标准")
+                                .put("version", caseVersion(donghu, id)));
+        assertEquals(rejected.body(), 200, rejected.statusCode());
+        assertEquals(
+                0,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM JX_APPLICATION WHERE CASE_ID = ? AND"
+                                + " OPEN_ACCOUNT_ID IS NOT NULL",
+                        id));
+        JsonNode next = open(token, DONGHU);
+        assertFalse(next.path("id").asText().equals(id));
+    }
+
+    private long caseVersion(String staff, String caseId) throws Exception {
+        return json(call("GET", "/api/review/cases/" + caseId, staff, null))
+                .path("record")
+                .path("version")
+                .asLong();
     }
 
     private HttpResponse<String> approve(String staff, String caseId, long version)

@@ -303,13 +303,15 @@ public class ApplicationService {
                                         ProblemException.invalidField(
                                                 "citizenId", "找不到该居民账号", "No such citizen"));
         String version = access.config().agreement_version();
+        String id = open(citizen.id(), region, Channel.COUNTER, staff.accountId(), version);
+        // the paper consent is recorded once the filing is accepted: a refused one (the citizen
+        // already has an application) leaves the citizen's own consent as it was
         store(citizen.id(), version, Channel.COUNTER.name(), staff.accountId());
         record(
                 "jiangxi.consent.granted",
                 staff.accountId(),
                 citizen.id(),
                 "version=" + version + " counter");
-        String id = open(citizen.id(), region, Channel.COUNTER, staff.accountId(), version);
         access.tx()
                 .run(
                         em -> {
