@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -275,14 +276,38 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
             String contentType,
             byte[] content)
             throws Exception {
+        return multipart(
+                method,
+                path,
+                token,
+                kind == null ? Map.of() : Map.of("kind", kind),
+                fileName,
+                contentType,
+                content,
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A multipart/form-data request with text fields and one {@code file} part. */
+    protected <T> HttpResponse<T> multipart(
+            String method,
+            String path,
+            String token,
+            Map<String, String> fields,
+            String fileName,
+            String contentType,
+            byte[] content,
+            HttpResponse.BodyHandler<T> answer)
+            throws Exception {
         String boundary = "----guangsha" + System.nanoTime();
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        if (kind != null) {
+        for (Map.Entry<String, String> f : fields.entrySet()) {
             b.writeBytes(
                     ("--"
                                     + boundary
-                                    + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
-                                    + kind
+                                    + "\r\nContent-Disposition: form-data; name=\""
+                                    + f.getKey()
+                                    + "\"\r\n\r\n"
+                                    + f.getValue()
                                     + "\r\n")
                             .getBytes(StandardCharsets.UTF_8));
         }
@@ -304,7 +329,30 @@ public abstract class CitizenTestSupport extends GuangshaTestSupport {
         if (token != null) {
             r.header("Authorization", "Bearer " + token);
         }
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(r.build(), answer);
+    }
+
+    /**
+     * A drawn signature as the signature pad sends it: {@code {image: "data:image/png;base64,…"}}.
+     */
+    protected static com.fasterxml.jackson.databind.node.ObjectNode signaturePad()
+            throws Exception {
+        java.awt.image.BufferedImage pad =
+                new java.awt.image.BufferedImage(
+                        300, 120, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = pad.createGraphics();
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(4));
+        g.drawLine(20, 80, 120, 30);
+        g.drawLine(120, 30, 260, 90);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pad, "png", out);
+        return JSON.createObjectNode()
+                .put(
+                        "image",
+                        "data:image/png;base64,"
+                                + java.util.Base64.getEncoder().encodeToString(out.toByteArray()));
     }
 
     /** Creates a staff account with the shell command and logs it in; the token. */

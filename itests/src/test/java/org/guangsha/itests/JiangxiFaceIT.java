@@ -54,7 +54,7 @@ public class JiangxiFaceIT extends JiangxiTestSupport {
                 "face-check-required");
         assertProblem(step(token, id, "assets", noAssets(), false), 409, "face-check-required");
         assertProblem(
-                call("POST", app(id) + "/commitment/signature", token, signature()),
+                call("POST", app(id) + "/commitment/signature", token, signaturePad()),
                 409,
                 "face-check-required");
         // submission lists the missing face check with everything else

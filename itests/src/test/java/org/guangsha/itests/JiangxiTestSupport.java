@@ -6,20 +6,15 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,28 +233,10 @@ public abstract class JiangxiTestSupport extends CitizenTestSupport {
         return a;
     }
 
-    /** A drawn signature as the signature pad sends it. */
-    protected static ObjectNode signature() throws Exception {
-        BufferedImage pad = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = pad.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(4));
-        g.drawLine(20, 80, 120, 30);
-        g.drawLine(120, 30, 260, 90);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(pad, "png", out);
-        return JSON.createObjectNode()
-                .put(
-                        "image",
-                        "data:image/png;base64,"
-                                + Base64.getEncoder().encodeToString(out.toByteArray()));
-    }
-
     /** Signs the commitment letter on screen; the Application. */
     protected JsonNode signCommitment(String token, String id) throws Exception {
         HttpResponse<String> r =
-                call("POST", app(id) + "/commitment/signature", token, signature());
+                call("POST", app(id) + "/commitment/signature", token, signaturePad());
         assertEquals(r.body(), 200, r.statusCode());
         return json(r);
     }
@@ -322,7 +299,7 @@ public abstract class JiangxiTestSupport extends CitizenTestSupport {
                 png(code));
     }
 
-    /** A multipart/form-data POST with text fields and one {@code file} part. */
+    /** A multipart/form-data POST with text fields and one {@code file} part, as text. */
     protected HttpResponse<String> multipartForm(
             String path,
             String token,
@@ -331,38 +308,15 @@ public abstract class JiangxiTestSupport extends CitizenTestSupport {
             String contentType,
             byte[] content)
             throws Exception {
-        String boundary = "----guangsha" + System.nanoTime();
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            b.writeBytes(
-                    ("--"
-                                    + boundary
-                                    + "\r\nContent-Disposition: form-data; name=\""
-                                    + f.getKey()
-                                    + "\"\r\n\r\n"
-                                    + f.getValue()
-                                    + "\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-        }
-        b.writeBytes(
-                ("--"
-                                + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                                + fileName
-                                + "\"\r\nContent-Type: "
-                                + contentType
-                                + "\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        b.writeBytes(content);
-        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder r =
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray()));
-        if (token != null) {
-            r.header("Authorization", "Bearer " + token);
-        }
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return multipart(
+                "POST",
+                path,
+                token,
+                fields,
+                fileName,
+                contentType,
+                content,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The checklist's items for {@code code} (one per member for per-member materials). */

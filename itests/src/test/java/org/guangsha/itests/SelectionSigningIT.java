@@ -7,16 +7,12 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -196,7 +192,7 @@ public class SelectionSigningIT extends CitizenTestSupport {
         assertEquals("PASSED", faced.path("face").path("status").asText());
         Thread.sleep(1100);
         assertOk(call("POST", base + "/contract/read", zhang, null));
-        JsonNode signed = ok(call("POST", base + "/signature", zhang, signature()));
+        JsonNode signed = ok(call("POST", base + "/signature", zhang, signaturePad()));
         assertEquals("DONE", signed.path("step").asText());
         String contract = signed.path("documentId").asText();
 
@@ -482,7 +478,7 @@ public class SelectionSigningIT extends CitizenTestSupport {
                         JSON.createObjectNode().put("sessionId", face)));
         Thread.sleep(1100);
         assertOk(call("POST", base + "/contract/read", token, null));
-        return ok(call("POST", base + "/signature", token, signature()))
+        return ok(call("POST", base + "/signature", token, signaturePad()))
                 .path("documentId")
                 .asText();
     }
@@ -568,23 +564,6 @@ public class SelectionSigningIT extends CitizenTestSupport {
                 .put("cardNumber", "6222 0202 0011 2230 004")
                 .put("frontAttachmentId", front)
                 .put("backAttachmentId", back);
-    }
-
-    private static JsonNode signature() throws Exception {
-        BufferedImage pad = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = pad.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(4));
-        g.drawLine(20, 80, 120, 30);
-        g.drawLine(120, 30, 260, 90);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(pad, "png", out);
-        return JSON.createObjectNode()
-                .put(
-                        "image",
-                        "data:image/png;base64,"
-                                + Base64.getEncoder().encodeToString(out.toByteArray()));
     }
 
     private static String field(JsonNode form, String name) {

@@ -96,6 +96,32 @@ public abstract class BrowserTestSupport {
         return new VerifiedCitizen(name, idNumber, mobile, token);
     }
 
+    /**
+     * A face session of {@code purpose} passed on the sandbox's phone page, over REST: the id to
+     * hand to the flow that consumes it.
+     */
+    protected static String passedFaceSession(String token, String purpose) {
+        JsonNode face =
+                Rest.json(
+                        Rest.expect(
+                                201,
+                                rest().post(
+                                                "/api/identity/face-sessions",
+                                                Map.of("purpose", purpose),
+                                                token)));
+        String qr = face.path("qr").asText();
+        Rest.expect(
+                200,
+                rest().post(
+                                "/api/sandbox/face/" + face.path("id").asText(),
+                                Map.of(
+                                        "secret",
+                                        qr.substring(qr.indexOf("?k=") + 3),
+                                        "passed",
+                                        true)));
+        return face.path("id").asText();
+    }
+
     /** Opens a phone-sized browser (390×844, touch, mobile user agent). */
     protected Browser phone() {
         return open(Browsers.Size.PHONE);

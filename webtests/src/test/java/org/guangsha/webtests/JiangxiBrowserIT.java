@@ -319,29 +319,12 @@ class JiangxiBrowserIT extends BrowserTestSupport {
                                                         "MOBILE"),
                                                 token)));
         String id = application.path("id").asText();
-        JsonNode face =
-                Rest.json(
-                        Rest.expect(
-                                201,
-                                rest().post(
-                                                "/api/identity/face-sessions",
-                                                Map.of("purpose", "apply:" + id),
-                                                token)));
-        String qr = face.path("qr").asText();
-        Rest.expect(
-                200,
-                rest().post(
-                                "/api/sandbox/face/" + face.path("id").asText(),
-                                Map.of(
-                                        "secret",
-                                        qr.substring(qr.indexOf("?k=") + 3),
-                                        "passed",
-                                        true)));
+        String faceSession = passedFaceSession(token, "apply:" + id);
         Rest.expect(
                 200,
                 rest().post(
                                 "/api/jiangxi/applications/" + id + "/face",
-                                Map.of("sessionId", face.path("id").asText()),
+                                Map.of("sessionId", faceSession),
                                 token));
         return id;
     }

@@ -397,27 +397,8 @@ class SelectionBrowserIT extends BrowserTestSupport {
                         .path("face")
                         .path("purpose")
                         .asText();
-        JsonNode face =
-                Rest.json(
-                        Rest.expect(
-                                201,
-                                rest().post(
-                                                "/api/identity/face-sessions",
-                                                Map.of("purpose", purpose),
-                                                token)));
-        String qr = face.path("qr").asText();
-        Rest.expect(
-                200,
-                rest().post(
-                                "/api/sandbox/face/" + face.path("id").asText(),
-                                Map.of(
-                                        "secret",
-                                        qr.substring(qr.indexOf("?k=") + 3),
-                                        "passed",
-                                        true)));
-        Rest.expect(
-                200,
-                rest().post(base + "/face", Map.of("sessionId", face.path("id").asText()), token));
+        String faceSession = passedFaceSession(token, purpose);
+        Rest.expect(200, rest().post(base + "/face", Map.of("sessionId", faceSession), token));
         Await.until(
                 "the contract was read",
                 Duration.ofSeconds(75),

@@ -4,28 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.persistence.EntityManagerFactory;
-import org.apache.openjpa.persistence.PersistenceProviderImpl;
-import org.guangsha.platform.identity.CaptchaProvider;
 import org.guangsha.platform.identity.TrustLevel;
-import org.guangsha.platform.internal.persistence.MigrationScript;
-import org.guangsha.platform.internal.persistence.SchemaMigrator;
-import org.guangsha.platform.internal.ratelimit.RateLimiter;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.rest.ProblemException;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,29 +34,9 @@ class MobileServiceTest {
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new SchemaMigrator(dataSource).migrate("platform", platformScripts());
-        emf =
-                new PersistenceProviderImpl()
-                        .createEntityManagerFactory(
-                                "guangsha-platform",
-                                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+        emf = PlatformTestDatabase.create();
         JpaTransactions tx = new JpaTransactions(emf);
-        CaptchaProvider fixed = () -> new CaptchaProvider.Challenge("ABCDE", "data:,");
-        accounts =
-                new AccountService(
-                        tx,
-                        new CaptchaService(tx, fixed, Clock.systemUTC(), 300),
-                        new RateLimiter(Clock.systemUTC(), 1000, 1000),
-                        Clock.systemUTC(),
-                        new IdentityRules(
-                                5,
-                                Duration.ofMinutes(15),
-                                Duration.ofHours(8),
-                                Duration.ofMinutes(5),
-                                Duration.ofMinutes(5),
-                                10_000));
+        accounts = PlatformTestDatabase.accounts(emf);
         mobiles =
                 new MobileService(
                         tx,
@@ -191,22 +158,5 @@ class MobileServiceTest {
     private static void assertField(ProblemException e, int status, String field) {
         assertEquals(status, e.problem().status(), e.problem().toString());
         assertEquals(field, e.problem().errors().get(0).field());
-    }
-
-    private static List<MigrationScript> platformScripts() throws Exception {
-        Path dir =
-                Path.of(
-                        MobileServiceTest.class
-                                .getClassLoader()
-                                .getResource("db/migration")
-                                .toURI());
-        List<MigrationScript> scripts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                scripts.add(
-                        MigrationScript.fromFile(f.getFileName().toString(), Files.readString(f)));
-            }
-        }
-        return scripts;
     }
 }
