@@ -98,11 +98,12 @@ export const RentStart = {
 /** The bills of one lease, the payment and the history. */
 export const RentBills = {
   components: { GsProblem, GsPage, GsQrStatus },
-  setup() {
+  props: { params: Object },
+  setup(props) {
     const ok = requireLogin();
     const state = reactive({ loading: true, data: null, order: null, paying: false, busy: '' });
     const problem = useProblem();
-    const leaseId = computed(() => route.params.leaseId);
+    const leaseId = computed(() => props.params && props.params.leaseId);
     const path = computed(() => `shenzhen/rental/leases/${encodeURIComponent(leaseId.value)}/bills`);
     async function load() {
       try {
@@ -167,42 +168,40 @@ export const RentBills = {
       <GsProblem :problem="problem" />
       <p v-if="state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
       <template v-else-if="state.data">
-        <p class="gs-muted" data-testid="rent-home">{{ $t('szRent.home') }}：{{ state.data.home }}</p>
+        <van-cell-group inset>
+          <van-cell :title="$t('szRent.home')" :value="state.data.home" data-testid="rent-home" />
+        </van-cell-group>
         <van-notice-bar wrapable :scrollable="false" left-icon="info-o" :text="$t('szRent.rules')" />
-        <van-notice-bar v-if="payable && !payable.open && reason" wrapable :scrollable="false" left-icon="clock-o" color="#b34700" background="#fff4e5"
-          data-testid="rent-closed" :data-rule="reason.rule">
-          {{ reasonText(reason) }}
-        </van-notice-bar>
-
-        <section v-if="state.order && !state.order.paid" class="gs-pay-qr" data-testid="rent-qr">
+        <section v-if="state.order && !state.order.paid" class="gs-pay-qr" style="padding: 8px 16px" data-testid="rent-qr">
           <p class="gs-muted">{{ $t('szRent.scan') }}</p>
           <GsQrStatus :text="state.order.qrPayload" :poll="poll" :final-statuses="FINAL" :expires-at="state.order.expiresAt"
             :status-text="statusText" :renewable="false" @final="finished" />
           <p class="gs-muted">{{ $t('szRent.expiresAt', { at: formatTime(state.order.expiresAt) }) }}</p>
           <van-button round block plain @click="state.order = null">{{ $t('szRent.cancel') }}</van-button>
         </section>
-        <p v-if="state.order && state.order.paid" role="status" data-testid="rent-paid"><van-icon name="passed" aria-hidden="true" /> {{ $t('szRent.paidText') }}</p>
+        <p v-if="state.order && state.order.paid" role="status" style="padding: 8px 16px" data-testid="rent-paid"><van-icon name="passed" aria-hidden="true" /> {{ $t('szRent.paidText') }}</p>
 
         <van-cell-group inset :title="$t('szRent.due')" data-testid="rent-due">
           <van-cell v-if="!unpaid.length" :title="$t('szRent.none')" data-testid="rent-none" />
           <van-cell v-for="b in unpaid" :key="b.id" :data-testid="'rent-bill-' + b.period" :data-status="b.status">
             <template #title>
               <strong>{{ $t('szRent.period', { period: periodText(b.period) }) }}</strong>
-              <van-tag v-if="b.overdue" type="danger" plain class="gs-tag">{{ $t('szRent.overdue') }}</van-tag>
-              <van-tag v-else type="warning" plain class="gs-tag">{{ $t('szRent.unpaid') }}</van-tag>
+              <van-tag v-if="b.overdue" type="danger" plain class="gs-tag" style="margin-left: 6px">{{ $t('szRent.overdue') }}</van-tag>
+              <van-tag v-else type="warning" plain class="gs-tag" style="margin-left: 6px">{{ $t('szRent.unpaid') }}</van-tag>
             </template>
             <template #label>{{ $t('szRent.dueDate') }}：{{ b.dueDate }}</template>
             <template #value><strong>{{ yuan(b.amountFen) }}</strong></template>
           </van-cell>
         </van-cell-group>
-        <section v-if="next && !(state.order && !state.order.paid)" class="gs-actions">
+        <section v-if="next && !(state.order && !state.order.paid)" class="gs-actions" style="padding: 8px 16px">
           <van-button round block type="primary" icon="wechat-pay" :disabled="!payable.open" :loading="state.paying"
             @click="pay({ id: next.billId })" data-testid="rent-pay">
             {{ $t('szRent.pay') }} {{ periodText(next.period) }} {{ yuan(next.amountFen) }}
           </van-button>
-          <p v-if="!payable.open && reason" class="gs-muted" data-testid="rent-opens">
-            {{ $t('szRent.closed') }}：{{ reason.opensAt ? $t('szRent.opensAt', { at: formatTime(reason.opensAt) }) : reasonText(reason) }}
-          </p>
+          <van-notice-bar v-if="!payable.open && reason" wrapable :scrollable="false" left-icon="clock-o" color="#b34700" background="#fff4e5"
+            data-testid="rent-closed" :data-rule="reason.rule" :data-opens-at="reason.opensAt">
+            {{ $t('szRent.closed') }}：{{ reasonText(reason) }}
+          </van-notice-bar>
           <p v-if="unpaid.length > 1" class="gs-muted">{{ $t('szRent.payFirst', { period: periodText(next.period) }) }}</p>
         </section>
 
@@ -211,7 +210,7 @@ export const RentBills = {
           <van-cell v-for="b in paid" :key="b.id" :data-testid="'rent-paid-' + b.period">
             <template #title>
               <strong>{{ $t('szRent.period', { period: periodText(b.period) }) }}</strong>
-              <van-tag type="success" plain class="gs-tag">{{ $t('szRent.paid') }}</van-tag>
+              <van-tag type="success" plain class="gs-tag" style="margin-left: 6px">{{ $t('szRent.paid') }}</van-tag>
             </template>
             <template #label>
               {{ $t('szRent.paidAt') }}：{{ formatTime(b.paidAt) }}
