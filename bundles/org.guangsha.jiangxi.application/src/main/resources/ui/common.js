@@ -46,11 +46,8 @@ export function requireVerified() {
   return true;
 }
 
-/** Whether this looks like a phone (touch first, narrow): signature pad and face check here. */
-export function isPhone() {
-  const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
-  return (coarse && window.innerWidth < 900) || /Android|iPhone|iPad|Mobile/i.test(navigator.userAgent);
-}
+/** Whether this looks like a phone (touch first, narrow): the library's, which GsFaceCheck uses too. */
+export { isPhone } from 'guangsha';
 
 // ---------------------------------------------------------------------------------------------
 // What the server says once per page load: the guide and the categories.

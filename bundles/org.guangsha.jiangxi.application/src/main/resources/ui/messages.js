@@ -26,14 +26,9 @@ const zh = {
     region: '申请区域：{region}', exists: '您已有一件正在办理的申请，已为您打开',
   },
   face: {
-    title: '身份验证', intro: '为确认是您本人申请，填写申请前需要完成人脸识别。',
-    phoneStep: '点击“开始人脸识别”，按提示在本机完成扫脸', pcStep: '用手机扫描下方二维码，在手机上完成扫脸',
-    step2: '请正对屏幕，保持光线充足', step3: '验证通过后自动进入申请填写',
+    title: '身份验证', intro: '为确认是您本人申请，填写申请前需要完成人脸识别。', step3: '验证通过后自动进入申请填写',
     agreement: '进行人脸识别即表示您同意按《服务授权隐私协议》使用您的人脸信息核验身份，人脸信息仅用于本次核验。',
-    openHere: '开始人脸识别', start: '开始人脸识别', retry: '重新验证', failed: '人脸识别未通过，请重试', expired: '验证已过期，请重新开始',
     passed: '身份验证通过', checking: '正在确认验证结果…', declined: '您未同意授权，可稍后在“我的申请”中继续',
-    privacy: '人脸信息由身份认证服务核验，本业务不保存您的人脸图像。',
-    statuses: { PENDING: '等待完成人脸识别', PASSED: '已通过', FAILED: '未通过', EXPIRED: '已过期' },
   },
   form: {
     title: '申请填写', submit: '提交申请', draft: '暂存', drafted: '已暂存', choose: '请选择', yuan: '元', yuanPlaceholder: '请输入金额（元）',
@@ -153,14 +148,10 @@ const en = {
   },
   face: {
     title: 'Identity check', intro: 'To make sure it is you who applies, a face check comes before the form.',
-    phoneStep: 'Tap “Start the face check” and follow the steps on this phone', pcStep: 'Scan the QR code below with your phone and do the face check there',
-    step2: 'Face the screen in good light', step3: 'Once it passes, the form opens by itself',
+    step3: 'Once it passes, the form opens by itself',
     agreement: 'By doing the face check you agree that your face is used to check your identity under the service authorization agreement, for this check only.',
-    openHere: 'Start the face check', start: 'Start the face check', retry: 'Try again', failed: 'The face check did not pass; please try again',
-    expired: 'The check expired; please start again', passed: 'Identity checked', checking: 'Confirming the result…',
+    passed: 'Identity checked', checking: 'Confirming the result…',
     declined: 'You did not agree; you can continue later under My applications',
-    privacy: 'Your face is checked by the identity service; this service keeps no picture of your face.',
-    statuses: { PENDING: 'Waiting for the face check', PASSED: 'Passed', FAILED: 'Failed', EXPIRED: 'Expired' },
   },
   form: {
     title: 'Application form', submit: 'Submit the application', draft: 'Save draft', drafted: 'Draft saved', choose: 'Please choose', yuan: 'yuan',

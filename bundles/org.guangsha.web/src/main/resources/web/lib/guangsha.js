@@ -20,6 +20,7 @@ export { GsUpload, formatBytes } from './upload.js';
 export { GsSignaturePad } from './signature.js';
 export { GsCountdownReader } from './reader.js';
 export { GsQrStatus } from './qr.js';
+export { GsFaceCheck, isPhone } from './face.js';
 export { GsSteps } from './steps.js';
 export { ensureStylesheet } from './styles.js';
 export { GsAttachmentViewer } from './viewer.js';

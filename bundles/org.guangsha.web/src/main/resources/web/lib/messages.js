@@ -36,6 +36,14 @@ export const messages = {
       validFor: '二维码 {m} 分 {s} 秒后失效', linkLabel: '扫不了码？在手机上打开这个地址：', copy: '复制地址', copied: '已复制',
       copyFailed: '无法复制，请长按地址手动复制', noImage: '二维码图片暂不可用，请使用下方地址', imageAlt: '二维码',
     },
+    faceCheck: {
+      intro: '请用手机完成刷脸核验。', pcStep: '用手机扫描下方二维码', phoneStep: '点击“在本机打开人脸识别”',
+      step2: '按手机上的提示完成刷脸，请正对屏幕，保持光线充足', step3: '完成后本页会自动继续，无需刷新',
+      openHere: '在本机打开人脸识别', start: '开始人脸核验', retry: '重新核验', failed: '人脸核验未通过，请重试',
+      expired: '二维码已过期，请重新核验', consuming: '核验通过，正在确认结果…',
+      privacy: '人脸信息由身份认证服务核验，仅用于本次核验，不会另作他用。',
+      statuses: { PENDING: '等待手机完成刷脸', PASSED: '刷脸通过', FAILED: '刷脸未通过', EXPIRED: '已过期' },
+    },
     steps: {
       draftSaved: '草稿已保存 {time}', saving: '正在保存…', resume: '已恢复上次填写的内容', position: '第 {n} 步 / 共 {total} 步',
     },
@@ -85,6 +93,14 @@ export const messages = {
       statuses: { PENDING: 'Waiting for the phone', PASSED: 'Passed', FAILED: 'Failed', EXPIRED: 'Expired', CREATED: 'Waiting for payment', PAID: 'Paid', CLOSED: 'Closed' },
       validFor: 'The code lapses in {m} min {s} s', linkLabel: 'Cannot scan? Open this address on the phone:', copy: 'Copy address', copied: 'Copied',
       copyFailed: 'Could not copy; select the address by hand', noImage: 'The QR image is not available; use the address below', imageAlt: 'QR code',
+    },
+    faceCheck: {
+      intro: 'Complete the face check on your phone.', pcStep: 'Scan the QR code below with your phone', phoneStep: 'Tap “Open the face check here”',
+      step2: 'Follow the phone’s instructions; face the screen in good light', step3: 'This page goes on by itself when done',
+      openHere: 'Open the face check here', start: 'Start the face check', retry: 'Try again', failed: 'The face check did not pass; please try again',
+      expired: 'The QR code expired; please try again', consuming: 'Passed; confirming the result…',
+      privacy: 'Your face is checked by the identity service, for this check only, and used for nothing else.',
+      statuses: { PENDING: 'Waiting for the phone', PASSED: 'Face check passed', FAILED: 'Face check failed', EXPIRED: 'Expired' },
     },
     steps: {
       draftSaved: 'Draft saved {time}', saving: 'Saving…', resume: 'Your earlier answers are back', position: 'Step {n} of {total}',

@@ -58,12 +58,7 @@ export const messages = {
     },
     face: {
       title: '人脸核验', introVerify: '通过手机刷脸完成实名认证。', introOther: '请用手机完成刷脸核验。',
-      pcStep1: '用手机扫描下方二维码', phoneStep1: '点击“在本机打开人脸识别”', step2: '按手机上的提示完成刷脸',
-      step3: '完成后本页会自动继续，无需刷新',
-      openHere: '在本机打开人脸识别', start: '开始人脸核验', retry: '重新核验', failed: '人脸核验未通过，请重试',
-      expired: '二维码已过期，请重新核验', verifying: '核验通过，正在完成实名认证…',
-      privacy: '人脸信息仅用于本次核验，不会另作他用。',
-      statuses: { PENDING: '等待手机完成刷脸', PASSED: '刷脸通过', FAILED: '刷脸未通过', EXPIRED: '已过期' },
+      verifying: '核验通过，正在完成实名认证…',
     },
     me: {
       idNumber: '身份证号', creditCode: '统一社会信用代码', mobile: '手机号', roles: '身份',
@@ -204,12 +199,7 @@ export const messages = {
     },
     face: {
       title: 'Face check', introVerify: 'Verify your real name with a face check on your phone.', introOther: 'Complete the face check on your phone.',
-      pcStep1: 'Scan the QR code below with your phone', phoneStep1: 'Tap “Open the face check here”', step2: 'Follow the phone’s instructions',
-      step3: 'This page goes on by itself when done',
-      openHere: 'Open the face check here', start: 'Start the face check', retry: 'Try again', failed: 'The face check did not pass; please try again',
-      expired: 'The QR code expired; please try again', verifying: 'Passed; completing the verification…',
-      privacy: 'Your face is used for this check only.',
-      statuses: { PENDING: 'Waiting for the phone', PASSED: 'Face check passed', FAILED: 'Face check failed', EXPIRED: 'Expired' },
+      verifying: 'Passed; completing the verification…',
     },
     me: {
       idNumber: 'ID number', creditCode: 'Credit code', mobile: 'Mobile', roles: 'Role',

@@ -43,11 +43,8 @@ export function roleWords(role) {
   return words === key ? role : words;
 }
 
-/** Whether this looks like a phone (touch first, narrow): the face check opens here directly. */
-export function isPhone() {
-  const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
-  return (coarse && window.innerWidth < 900) || /Android|iPhone|iPad|Mobile/i.test(navigator.userAgent);
-}
+/** Whether this looks like a phone (touch first, narrow): the library's, which GsFaceCheck uses too. */
+export { isPhone } from 'guangsha';
 
 /** A file the caller may read, as an object URL (revoke it when done). */
 export async function blobUrl(path) {

@@ -1,11 +1,12 @@
 // 签约: the signing ceremony the server drives (GET /api/signing/{id} says the step): confirm the
-// details, read the commitment letter (countdown), type it, face check on the phone, read the
-// contract (countdown), sign by hand; then the signed contract.
+// details, read the commitment letter (countdown), type it, face check on the phone (GsFaceCheck,
+// the session consumed by the step), read the contract (countdown), sign by hand; then the signed
+// contract.
 import { reactive, computed, watch, onMounted, onBeforeUnmount } from 'vue';
 import { showToast } from 'vant';
 import {
   api, ApiError, route, local, t, formatTime, maskIdNumber, maskMobile, useProblem, GsProblem, GsPage,
-  GsCountdownReader, GsQrStatus, GsSignaturePad,
+  GsCountdownReader, GsFaceCheck, GsSignaturePad,
 } from 'guangsha';
 import { requireLogin, isPhone, blobUrl, openFile, downloadFile } from '../words.js';
 import { documentFileName } from './documents.js';
@@ -29,13 +30,13 @@ function shown(key, value) {
 }
 
 export const Signing = {
-  components: { GsProblem, GsPage, GsCountdownReader, GsQrStatus, GsSignaturePad },
+  components: { GsProblem, GsPage, GsCountdownReader, GsFaceCheck, GsSignaturePad },
   setup() {
     const ok = requireLogin();
     const id = route.params.id;
     const path = `signing/${encodeURIComponent(id)}`;
     const state = reactive({
-      loading: true, flow: null, busy: false, typed: '', face: null, faceFailed: false, signature: null,
+      loading: true, flow: null, busy: false, typed: '', signature: null,
       contractUrl: '', contractFailed: false, document: null, phone: isPhone(),
     });
     const problem = useProblem();
@@ -53,7 +54,6 @@ export const Signing = {
           return { key: k, label: label === key ? k : label, value: shown(k, v[k]) };
         });
     });
-    const faceText = computed(() => (state.face && state.face.qr ? new URL(state.face.qr, location.origin).href : ''));
 
     async function load() {
       try {
@@ -89,30 +89,8 @@ export const Signing = {
       if (flow) state.flow = flow;
     }
 
-    async function startFace() {
-      problem.clear();
-      state.faceFailed = false;
-      state.face = null;
-      try {
-        state.face = await api.post('identity/face-sessions', { purpose: state.flow.facePurpose });
-      } catch (e) {
-        problem.set(e);
-      }
-    }
-    const pollFace = () => api.get(`identity/face-sessions/${encodeURIComponent(state.face.id)}`);
-    async function faceFinal(status) {
-      if (status !== 'PASSED') {
-        state.faceFailed = true;
-        return;
-      }
-      const done = await step('face', { sessionId: state.face.id });
-      if (!done) state.faceFailed = true;
-    }
-    const faceWords = (s) => t(`face.statuses.${s}`);
-    /** On a phone the face check opens in a new tab; this page keeps polling and goes on by itself. */
-    function openFace() {
-      if (faceText.value) window.open(faceText.value, '_blank');
-    }
+    /** The passed face session is the step's; false (the problem shown above) lets GsFaceCheck offer a retry. */
+    const faceStep = (sessionId) => step('face', { sessionId });
 
     async function loadContract() {
       state.contractFailed = false;
@@ -164,7 +142,6 @@ export const Signing = {
       () => state.flow && state.flow.step,
       (s, before) => {
         if (!s || s === before) return;
-        if (s === 'FACE_CHECK') startFace();
         if (s === 'READ_CONTRACT') loadContract();
         if (s === 'DONE') {
           loadDocument();
@@ -178,8 +155,8 @@ export const Signing = {
       if (state.contractUrl) URL.revokeObjectURL(state.contractUrl);
     });
     return {
-      state, problem, index, expired, values, faceText, ORDER, step, readCommitment, readContract, advanced, startFace, pollFace,
-      faceFinal, faceWords, openFace, openContract, loadContract, sign, viewDocument, downloadDocument, local, formatTime,
+      state, problem, index, expired, values, ORDER, step, readCommitment, readContract, advanced, faceStep, openContract,
+      loadContract, sign, viewDocument, downloadDocument, local, formatTime,
     };
   },
   template: `
@@ -235,17 +212,7 @@ export const Signing = {
         </section>
 
         <section v-else-if="state.flow.step === 'FACE_CHECK'" class="gs-signing-step" data-testid="signing-face-step">
-          <p>{{ $t('signing.faceIntro') }}</p>
-          <template v-if="state.face">
-            <div v-if="state.phone" class="gs-actions">
-              <van-button round block type="primary" icon="smile-o" @click="openFace" data-testid="signing-face-open">{{ $t('face.openHere') }}</van-button>
-            </div>
-            <GsQrStatus :key="state.face.id" :text="faceText" :poll="pollFace" :expires-at="state.face.expiresAt" :status-text="faceWords"
-              :renewable="false" @final="faceFinal" @expired="state.faceFailed = true" />
-          </template>
-          <div v-if="state.faceFailed || !state.face" class="gs-actions">
-            <van-button round block type="primary" icon="replay" @click="startFace" data-testid="signing-face-retry">{{ state.face ? $t('face.retry') : $t('face.start') }}</van-button>
-          </div>
+          <GsFaceCheck :purpose="state.flow.facePurpose" :intro="$t('signing.faceIntro')" :consume="faceStep" />
         </section>
 
         <section v-else-if="state.flow.step === 'READ_CONTRACT'" class="gs-signing-step" data-testid="signing-contract-step">
