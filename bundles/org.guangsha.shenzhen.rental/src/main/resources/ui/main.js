@@ -1,0 +1,25 @@
+// The pages of the Shenzhen public-rental line, loaded by the portal at #/m/shenzhen-rental/… (the
+// portal's module host). Shared pieces come from 'guangsha'; words are in messages.js (Chinese
+// first). The personal page (SZ-1) comes with this module; the service pages are loaded when first
+// opened. Each service keeps the path the personal page's menu names (ServiceMenu.java).
+import { defineAsyncComponent } from 'vue';
+import { Home } from './home.js';
+import { messages } from './messages.js';
+
+// eslint-disable-next-line no-unused-vars -- the service pages' routes use it
+const later = (file, name) => defineAsyncComponent(() => import(file).then((m) => m[name]));
+
+export default {
+  routes: [
+    // SZ-1: the personal page (个人服务页)
+    { path: '', component: Home },
+    // SZ-4 rent payment (ui/rent*.js): add its routes here, e.g.
+    // { path: 'rent', component: later('./rent.js', 'Rent') },
+    // SZ-6 … SZ-8 records and prints (ui/records*.js): add their routes here, e.g.
+    // { path: 'records', component: later('./records.js', 'Records') },
+    // { path: 'property-shares', component: later('./records.js', 'PropertyShares') },
+    // { path: 'powers-of-attorney', component: later('./records.js', 'PowersOfAttorney') },
+    // later: renewal, economic-check, signing (SZ-2), changes (SZ-3), employer-changes (SZ-5)
+  ],
+  messages,
+};
