@@ -4,7 +4,17 @@
 // opened. Each service keeps the path the personal page's menu names (ServiceMenu.java).
 import { defineAsyncComponent } from 'vue';
 import { Home } from './home.js';
-import { messages } from './messages.js';
+import { messages as own } from './messages.js';
+import { recordRoutes, recordsMessages } from './records.js';
+
+/** The words of the parts, one object per language (each part has its own top-level key). */
+function merged(...parts) {
+  const out = {};
+  for (const part of parts) {
+    for (const [lang, words] of Object.entries(part)) out[lang] = { ...(out[lang] || {}), ...words };
+  }
+  return out;
+}
 
 // eslint-disable-next-line no-unused-vars -- the service pages' routes use it
 const later = (file, name) => defineAsyncComponent(() => import(file).then((m) => m[name]));
@@ -15,11 +25,9 @@ export default {
     { path: '', component: Home },
     // SZ-4 rent payment (ui/rent*.js): add its routes here, e.g.
     // { path: 'rent', component: later('./rent.js', 'Rent') },
-    // SZ-6 … SZ-8 records and prints (ui/records*.js): add their routes here, e.g.
-    // { path: 'records', component: later('./records.js', 'Records') },
-    // { path: 'property-shares', component: later('./records.js', 'PropertyShares') },
-    // { path: 'powers-of-attorney', component: later('./records.js', 'PowersOfAttorney') },
+    // SZ-6 … SZ-8 records and prints (ui/records*.js)
+    ...recordRoutes,
     // later: renewal, economic-check, signing (SZ-2), changes (SZ-3), employer-changes (SZ-5)
   ],
-  messages,
+  messages: merged(own, recordsMessages),
 };

@@ -96,7 +96,7 @@ public final class ServiceMenu {
                             "SZ-6",
                             "records",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             false),
                     new Entry(
                             "property-shares",
@@ -104,7 +104,7 @@ public final class ServiceMenu {
                             "SZ-7",
                             "property-shares",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             false),
                     new Entry(
                             "powers-of-attorney",
@@ -112,7 +112,7 @@ public final class ServiceMenu {
                             "SZ-8",
                             "powers-of-attorney",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             false));
 
     private ServiceMenu() {}
