@@ -35,4 +35,13 @@ public interface AccountDirectory {
 
     /** The citizen account with this resident ID number (normalized, upper-case X), or empty. */
     Optional<AccountProfile> citizenByIdNumber(String idNumber);
+
+    /**
+     * An organization account's unified social credit code (normalized), so that a line can match
+     * an organization with the leases or contracts a city imported under that code; empty for any
+     * other account. Since API 1.2: the default answers empty.
+     */
+    default Optional<String> creditCode(String accountId) {
+        return Optional.empty();
+    }
 }

@@ -74,8 +74,20 @@ public class ApplicationAccess {
                 Categories.load(config.categories_file()));
     }
 
-    /** For tests. */
-    public ApplicationAccess(
+    /**
+     * For tests. A factory, not a second public constructor: DS would find two constructors of five
+     * arguments and log an error for this one.
+     */
+    public static ApplicationAccess forTests(
+            JpaTransactions tx,
+            CaseService cases,
+            Regions regions,
+            JiangxiConfiguration config,
+            Categories categories) {
+        return new ApplicationAccess(tx, cases, regions, config, categories);
+    }
+
+    private ApplicationAccess(
             JpaTransactions tx,
             CaseService cases,
             Regions regions,

@@ -101,6 +101,16 @@ public class AccountAdministrator implements AccountAdministration, AccountDirec
         return accounts.citizenByIdNumber(idNumber).map(AccountAdministrator::profile);
     }
 
+    @Override
+    public Optional<String> creditCode(String accountId) {
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        return accounts.account(accountId)
+                .filter(a -> a.kind() == AccountKind.ORGANIZATION)
+                .map(AccountEntity::creditCode);
+    }
+
     private static AccountProfile profile(AccountEntity a) {
         String mobile = a.kind() == AccountKind.ORGANIZATION ? a.contactMobile() : a.mobile();
         return new AccountProfile(a.id(), a.kind(), a.name(), a.idNumber(), mobile, a.trustLevel());

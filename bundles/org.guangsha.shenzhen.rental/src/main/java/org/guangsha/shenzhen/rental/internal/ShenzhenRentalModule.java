@@ -4,6 +4,7 @@ import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.module.BusinessModule;
+import org.guangsha.platform.module.ConsoleEntry;
 import org.guangsha.platform.module.MenuEntry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
@@ -45,6 +46,19 @@ public class ShenzhenRentalModule implements BusinessModule {
                         LocalizedText.of("住房保障个人服务", "My public housing"),
                         "",
                         TrustLevel.L2));
+    }
+
+    /**
+     * The operators' import of a city's homes, leases and waiting lists ({@code ui/console.js}).
+     */
+    @Override
+    public List<ConsoleEntry> consoleMenu() {
+        return List.of(
+                new ConsoleEntry(
+                        "import",
+                        LocalizedText.of("导入住房数据", "Import housing data"),
+                        "import",
+                        true));
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class TestLine implements AutoCloseable {
         try (InputStream in = Files.newInputStream(CATEGORIES)) {
             categories = Categories.read(in);
         }
-        access = new ApplicationAccess(tx, cases, regions(), config(), categories);
+        access = ApplicationAccess.forTests(tx, cases, regions(), config(), categories);
     }
 
     /** The authority printed on the commitment letter (empty: the city's). */

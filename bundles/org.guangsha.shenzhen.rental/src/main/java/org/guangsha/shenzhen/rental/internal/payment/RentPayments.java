@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 import org.guangsha.platform.audit.AuditLog;
-import org.guangsha.platform.identity.AccountDirectory;
-import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.payment.OrderRequest;
 import org.guangsha.platform.payment.PaymentOrder;
@@ -29,6 +27,7 @@ import org.guangsha.platform.payment.PaymentStatus;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.shenzhen.rental.internal.Lessees;
 import org.guangsha.shenzhen.rental.internal.RentalConfiguration;
 import org.guangsha.shenzhen.rental.internal.ShenzhenRentalModule;
 import org.guangsha.shenzhen.rental.internal.payment.PaymentWindow.Closed;
@@ -82,7 +81,7 @@ public class RentPayments {
     private static final int PURPOSE_MAX = 100;
 
     private final JpaTransactions tx;
-    private final AccountDirectory directory;
+    private final Lessees lessees;
     private final PaymentService payments;
     private volatile PaymentSettings settings;
 
@@ -102,20 +101,20 @@ public class RentPayments {
             @Reference(target = "(osgi.unit.name=guangsha-shenzhen-rental)")
                     EntityManagerFactory emf,
             @Reference(target = "(" + Schema.MODULE_PROPERTY + "=shenzhen-rental)") Schema schema,
-            @Reference AccountDirectory directory,
+            @Reference Lessees lessees,
             @Reference PaymentService payments,
             RentalConfiguration config) {
-        this(new JpaTransactions(emf), directory, payments, null, PaymentSettings.of(config));
+        this(new JpaTransactions(emf), lessees, payments, null, PaymentSettings.of(config));
     }
 
     RentPayments(
             JpaTransactions tx,
-            AccountDirectory directory,
+            Lessees lessees,
             PaymentService payments,
             Clock clock,
             PaymentSettings settings) {
         this.tx = tx;
-        this.directory = directory;
+        this.lessees = lessees;
         this.payments = payments;
         this.clock = clock;
         this.settings = settings;
@@ -320,32 +319,10 @@ public class RentPayments {
 
     // ---- bills ------------------------------------------------------------------------------
 
-    /** The lease if the caller holds it; anyone else 404 (they may not know it exists). */
+    /** The lease if the caller holds it ({@link Lessees}); anyone else 404. */
     LeaseEntity lesseeLease(String leaseId, Caller caller) {
-        LeaseEntity lease =
-                leaseId == null ? null : tx.read(em -> em.find(LeaseEntity.class, leaseId));
-        if (lease == null || !holds(lease, caller)) {
-            throw ProblemException.notFound("没有这份租赁合同 No such lease");
-        }
-        return lease;
-    }
-
-    private boolean holds(LeaseEntity lease, Caller caller) {
-        if (caller == null) {
-            return false;
-        }
-        if (caller.accountId().equals(lease.accountId())) {
-            return true;
-        }
-        // a citizen lessee is known by the ID number even before the import linked the account
-        if (caller.kind() == AccountKind.CITIZEN && "CITIZEN".equals(lease.lesseeKind())) {
-            return directory
-                    .find(caller.accountId())
-                    .map(AccountDirectory.AccountProfile::idNumber)
-                    .filter(n -> n.equalsIgnoreCase(lease.lesseeId()))
-                    .isPresent();
-        }
-        return false;
+        return lessees.lease(caller, leaseId)
+                .orElseThrow(() -> ProblemException.notFound("没有这份租赁合同 No such lease"));
     }
 
     /** Creates the lease's missing bills up to the current month (city time), once each. */

@@ -46,6 +46,7 @@ import org.guangsha.platform.payment.PaymentService;
 import org.guangsha.platform.payment.PaymentStatus;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.shenzhen.rental.internal.Lessees;
 import org.guangsha.shenzhen.rental.internal.payment.PaymentWindow.Run;
 import org.guangsha.shenzhen.rental.internal.payment.RentViews.Bills;
 import org.guangsha.shenzhen.rental.internal.payment.RentViews.OrderView;
@@ -106,11 +107,16 @@ class RentPaymentsTest {
                     public Optional<AccountProfile> citizenByIdNumber(String idNumber) {
                         return Optional.empty();
                     }
+
+                    @Override
+                    public Optional<String> creditCode(String accountId) {
+                        return Optional.empty();
+                    }
                 };
         rent =
                 new RentPayments(
                         new JpaTransactions(emf),
-                        directory,
+                        new Lessees(new JpaTransactions(emf), directory, clock),
                         payments,
                         clock,
                         PaymentSettings.DEFAULTS);
