@@ -2,6 +2,7 @@ package org.guangsha.jiangxi.application.internal;
 
 import java.util.List;
 import java.util.Set;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guangsha.jiangxi.application.internal.store.ApplicationEntity;
 import org.guangsha.jiangxi.application.internal.store.MemberEntity;
@@ -182,13 +183,15 @@ public class ApplicationAccess {
 
     /** The applicant (position 0) and co-applicants of an application, in order. */
     public List<MemberEntity> members(String caseId) {
-        return tx.read(
-                em ->
-                        em.createQuery(
-                                        "SELECT m FROM MemberEntity m WHERE m.caseId = :c"
-                                                + " ORDER BY m.position",
-                                        MemberEntity.class)
-                                .setParameter("c", caseId)
-                                .getResultList());
+        return tx.read(em -> members(em, caseId));
+    }
+
+    /** The same, inside a transaction already open. */
+    static List<MemberEntity> members(EntityManager em, String caseId) {
+        return em.createQuery(
+                        "SELECT m FROM MemberEntity m WHERE m.caseId = :c ORDER BY m.position",
+                        MemberEntity.class)
+                .setParameter("c", caseId)
+                .getResultList();
     }
 }

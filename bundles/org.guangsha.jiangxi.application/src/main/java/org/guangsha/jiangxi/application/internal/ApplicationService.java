@@ -479,7 +479,7 @@ public class ApplicationService {
         change(
                 id,
                 (em, a) -> {
-                    List<MemberEntity> old = members(em, id);
+                    List<MemberEntity> old = ApplicationAccess.members(em, id);
                     Map<String, MemberEntity> byId = new LinkedHashMap<>();
                     old.forEach(m -> byId.put(m.id(), m));
                     List<Member> all = new ArrayList<>();
@@ -518,14 +518,7 @@ public class ApplicationService {
     /** Saves the {@code assets} step (the letter is signed or uploaded apart). */
     public ApplicationView saveAssets(Caller caller, String id, AssetsStep body, boolean draft) {
         ApplicationAccess.Found f = access.edit(caller, id);
-        Set<String> names = new HashSet<>();
-        access.members(id)
-                .forEach(
-                        m -> {
-                            if (m.name() != null) {
-                                names.add(m.name().strip());
-                            }
-                        });
+        Set<String> names = names(access.members(id));
         List<FieldError> e =
                 FormChecks.assets(body, names, f.application().commitmentMode() != null, draft);
         if (!e.isEmpty()) {
@@ -689,19 +682,13 @@ public class ApplicationService {
                         new TypeStep(a.applicationType(), a.categoryCode()),
                         access.categories(),
                         false));
-        FamilyStep family = family(access.members(id));
+        List<MemberEntity> members = access.members(id);
+        FamilyStep family = family(members);
         e.addAll(FormChecks.family(family, today(), false));
         if (family.applicant() != null) {
             e.addAll(elsewhere(id, family));
         }
-        Set<String> names = new HashSet<>();
-        access.members(id)
-                .forEach(
-                        m -> {
-                            if (m.name() != null) {
-                                names.add(m.name().strip());
-                            }
-                        });
+        Set<String> names = names(members);
         e.addAll(FormChecks.assets(assets(a), names, a.commitmentMode() != null, false));
         if (a.categoryCode() != null) {
             e.addAll(materials.problems(id));
@@ -943,6 +930,17 @@ public class ApplicationService {
                 r.submittedAt());
     }
 
+    /** The family's names, which asset owners must be among (JX-7). */
+    private static Set<String> names(List<MemberEntity> members) {
+        Set<String> names = new HashSet<>();
+        for (MemberEntity m : members) {
+            if (m.name() != null) {
+                names.add(m.name().strip());
+            }
+        }
+        return names;
+    }
+
     static FamilyStep family(List<MemberEntity> rows) {
         Member applicant = null;
         List<Member> members = new ArrayList<>();
@@ -1030,14 +1028,6 @@ public class ApplicationService {
                             change.apply(em, a);
                             a.updatedAt(clock.instant());
                         });
-    }
-
-    private static List<MemberEntity> members(EntityManager em, String id) {
-        return em.createQuery(
-                        "SELECT m FROM MemberEntity m WHERE m.caseId = :c ORDER BY m.position",
-                        MemberEntity.class)
-                .setParameter("c", id)
-                .getResultList();
     }
 
     private static <T> List<T> nonNull(List<T> list) {
