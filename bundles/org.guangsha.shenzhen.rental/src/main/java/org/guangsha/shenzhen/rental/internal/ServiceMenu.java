@@ -48,7 +48,7 @@ public final class ServiceMenu {
                             "SZ-2",
                             "renewal",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "economic-check",
@@ -56,7 +56,7 @@ public final class ServiceMenu {
                             "SZ-2a",
                             "economic-check",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "signing",
@@ -64,7 +64,7 @@ public final class ServiceMenu {
                             "SZ-2c",
                             "signing",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "changes",

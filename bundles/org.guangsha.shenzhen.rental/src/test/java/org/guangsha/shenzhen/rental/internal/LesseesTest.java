@@ -157,6 +157,14 @@ class LesseesTest {
                         .anyMatch(
                                 s ->
                                         s.id().equals("renewal")
+                                                && s.available()
+                                                && s.reason() == null));
+        // a service not built yet says so
+        assertTrue(
+                me.services().stream()
+                        .anyMatch(
+                                s ->
+                                        s.id().equals("changes")
                                                 && !s.available()
                                                 && s.reason() != null));
     }
