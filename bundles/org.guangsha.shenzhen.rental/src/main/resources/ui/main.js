@@ -6,6 +6,7 @@ import { defineAsyncComponent } from 'vue';
 import { Home } from './home.js';
 import { messages as own } from './messages.js';
 import { recordRoutes, recordsMessages } from './records.js';
+import { renewalMessages, renewalRoutes } from './renewal.js';
 import { rentRoutes } from './rent.js';
 import { rentMessages } from './rent-messages.js';
 
@@ -29,7 +30,9 @@ export default {
     ...rentRoutes,
     // SZ-6 … SZ-8 records and prints (ui/records*.js)
     ...recordRoutes,
-    // later: renewal, economic-check, signing (SZ-2), changes (SZ-3), employer-changes (SZ-5)
+    // SZ-2 lease renewal (ui/renewal.js): renewal, economic-check, signing
+    ...renewalRoutes,
+    // later: changes (SZ-3), employer-changes (SZ-5)
   ],
-  messages: merged(own, recordsMessages, rentMessages),
+  messages: merged(own, recordsMessages, rentMessages, renewalMessages),
 };
