@@ -26,14 +26,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code /api/shenzhen/rental/leases/{id}/changes}: SZ-3 and SZ-5 for the lessee (others 404), and
- * {@code /api/shenzhen/rental/changes/cases/{caseId}} the review form.
+ * {@code /api/shenzhen/rental/leases/{id}/changes}: SZ-3 and SZ-5 for the lessee (others 404). Its
+ * own root path: JAX-RS picks one root resource per request, the longest literal path first.
  */
 @Component(service = ChangesResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(GuangshaRest.APPLICATION_SELECT)
 @JSONRequired
-@Path("shenzhen/rental")
+@Path("shenzhen/rental/leases/{id}/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChangesResource {
@@ -48,7 +48,6 @@ public class ChangesResource {
 
     /** The lease now and its changes. */
     @GET
-    @Path("leases/{id}/changes")
     @RequiresTrustLevel(
             value = TrustLevel.L1,
             kinds = {AccountKind.CITIZEN, AccountKind.ORGANIZATION})
@@ -58,7 +57,6 @@ public class ChangesResource {
 
     /** Proposes a change: 201; 409 {@code change-open}; 400 naming the field. */
     @POST
-    @Path("leases/{id}/changes")
     @RequiresTrustLevel(
             value = TrustLevel.L1,
             kinds = {AccountKind.CITIZEN, AccountKind.ORGANIZATION})
@@ -74,7 +72,7 @@ public class ChangesResource {
 
     /** SZ-5: prints the 入住通知书 of an occupant after an approved change: 201 the document. */
     @POST
-    @Path("leases/{id}/changes/{changeId}/notice")
+    @Path("{changeId}/notice")
     @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.ORGANIZATION)
     public Response notice(
             @PathParam("id") String leaseId,
@@ -96,14 +94,6 @@ public class ChangesResource {
                 .build();
     }
 
-    /** The review form of a change's case: the applicant and the region's caseworkers. */
-    @GET
-    @Path("changes/cases/{caseId}")
-    @RequiresTrustLevel(TrustLevel.L1)
-    public Response form(@PathParam("caseId") String caseId, @Context SecurityContext security) {
-        return ok(changes.form(caller(security), caseId));
-    }
-
     /** A printed notice. */
     public record NoticeView(
             String id,
@@ -113,17 +103,17 @@ public class ChangesResource {
             String pdf,
             String download) {}
 
-    private static Caller caller(SecurityContext security) {
+    static Caller caller(SecurityContext security) {
         return (Caller) security.getUserPrincipal();
     }
 
-    private static CacheControl noStore() {
+    static CacheControl noStore() {
         CacheControl c = new CacheControl();
         c.setNoStore(true);
         return c;
     }
 
-    private static Response ok(Object entity) {
+    static Response ok(Object entity) {
         return Response.ok(entity).cacheControl(noStore()).build();
     }
 }
