@@ -239,6 +239,12 @@ public class ChangesService {
                                         ? Channel.MOBILE
                                         : Channel.PC,
                                 null));
+        List<String> files = body.attachmentIds() == null ? List.of() : body.attachmentIds();
+        if (!files.isEmpty()) {
+            // the caller's own files only (the core refuses others'), filed before the change
+            // is stored so a refused file leaves no open change; frozen on submission
+            attachments.fileWithCase(c.id(), caller.accountId(), files);
+        }
         Instant now = clock.instant();
         ChangeEntity row = new ChangeEntity(UUID.randomUUID().toString());
         row.leaseId(lease.id());
@@ -266,13 +272,14 @@ public class ChangesService {
             // the unique OPEN_KEY: another change of this lease got in first
             throw changeOpen();
         }
-        List<String> files = body.attachmentIds() == null ? List.of() : body.attachmentIds();
-        if (!files.isEmpty()) {
-            // the caller's own files only; the core refuses others' (404) and freezes on
-            // submit
-            attachments.fileWithCase(c.id(), caller.accountId(), files);
+        CaseRecord submitted;
+        try {
+            submitted = cases.submit(c.id(), caller.accountId());
+        } catch (RuntimeException e) {
+            // not submitted: the change must not hold the lease's open place
+            closed(c.id(), "WITHDRAWN");
+            throw e;
         }
-        CaseRecord submitted = cases.submit(c.id(), caller.accountId());
         record("shenzhen-rental.change.proposed", caller.accountId(), "case:" + c.id());
         return view(row, proposed, stored, submitted);
     }

@@ -284,6 +284,35 @@ class ChangesServiceTest {
     }
 
     @Test
+    void aRefusedFileLeavesNoOpenChange() throws Exception {
+        ChangesService refusing =
+                new ChangesService(
+                        db.tx,
+                        new Lessees(db.tx, accounts(), clock),
+                        cases(),
+                        proxy(
+                                AttachmentService.class,
+                                (n, a) -> {
+                                    throw ProblemException.notFound(null);
+                                }),
+                        documents(),
+                        accounts(),
+                        proxy(Regions.class, (n, a) -> null),
+                        clock);
+        // someone else's file is refused by the core; the lease stays free
+        assertThrows(
+                ProblemException.class,
+                () ->
+                        refusing.propose(
+                                ZHANG,
+                                "L-Z",
+                                new ChangeRequest(
+                                        null, null, null, List.of(), List.of("not-mine"), null)));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM SZR_CHANGE"));
+        assertTrue(changes.overview(ZHANG, "L-Z").canApply());
+    }
+
+    @Test
     void aWithdrawnChangeIsErased() throws Exception {
         ChangeView v = changes.propose(ZHANG, "L-Z", request(List.of()));
         changes.erase(v.caseId());
