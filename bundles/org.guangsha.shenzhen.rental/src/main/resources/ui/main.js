@@ -5,6 +5,7 @@
 import { defineAsyncComponent } from 'vue';
 import { Home } from './home.js';
 import { messages as own } from './messages.js';
+import { changeRoutes } from './changes.js';
 import { recordRoutes, recordsMessages } from './records.js';
 import { renewalMessages, renewalRoutes } from './renewal.js';
 import { rentRoutes } from './rent.js';
@@ -32,7 +33,8 @@ export default {
     ...recordRoutes,
     // SZ-2 lease renewal (ui/renewal.js): renewal, economic-check, signing
     ...renewalRoutes,
-    // later: changes (SZ-3), employer-changes (SZ-5)
+    // SZ-3 changes, SZ-5 employer-changes (ui/changes.js)
+    ...changeRoutes,
   ],
   messages: merged(own, recordsMessages, rentMessages, renewalMessages),
 };

@@ -72,7 +72,7 @@ public final class ServiceMenu {
                             "SZ-3",
                             "changes",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "rent",
@@ -88,7 +88,7 @@ public final class ServiceMenu {
                             "SZ-5",
                             "employer-changes",
                             AccountKind.ORGANIZATION,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "records",

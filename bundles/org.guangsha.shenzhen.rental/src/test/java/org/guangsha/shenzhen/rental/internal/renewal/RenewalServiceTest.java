@@ -78,7 +78,11 @@ class RenewalServiceTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement()) {
-            for (String script : List.of("V1__homes_leases_bills.sql", "V5__lease_renewals.sql")) {
+            for (String script :
+                    List.of(
+                            "V1__homes_leases_bills.sql",
+                            "V5__lease_renewals.sql",
+                            "V6__resident_changes.sql")) {
                 try (InputStream in = getClass().getResourceAsStream("/db/migration/" + script)) {
                     String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     for (String s : sql.replaceAll("(?m)^--.*$", "").split(";")) {
