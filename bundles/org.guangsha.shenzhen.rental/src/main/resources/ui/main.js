@@ -5,7 +5,9 @@
 import { defineAsyncComponent } from 'vue';
 import { Home } from './home.js';
 import { messages as own } from './messages.js';
+import { changeRoutes } from './changes.js';
 import { recordRoutes, recordsMessages } from './records.js';
+import { renewalMessages, renewalRoutes } from './renewal.js';
 import { rentRoutes } from './rent.js';
 import { rentMessages } from './rent-messages.js';
 
@@ -29,7 +31,10 @@ export default {
     ...rentRoutes,
     // SZ-6 … SZ-8 records and prints (ui/records*.js)
     ...recordRoutes,
-    // later: renewal, economic-check, signing (SZ-2), changes (SZ-3), employer-changes (SZ-5)
+    // SZ-2 lease renewal (ui/renewal.js): renewal, economic-check, signing
+    ...renewalRoutes,
+    // SZ-3 changes, SZ-5 employer-changes (ui/changes.js)
+    ...changeRoutes,
   ],
-  messages: merged(own, recordsMessages, rentMessages),
+  messages: merged(own, recordsMessages, rentMessages, renewalMessages),
 };

@@ -48,7 +48,7 @@ public final class ServiceMenu {
                             "SZ-2",
                             "renewal",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "economic-check",
@@ -56,7 +56,7 @@ public final class ServiceMenu {
                             "SZ-2a",
                             "economic-check",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "signing",
@@ -64,7 +64,7 @@ public final class ServiceMenu {
                             "SZ-2c",
                             "signing",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "changes",
@@ -72,7 +72,7 @@ public final class ServiceMenu {
                             "SZ-3",
                             "changes",
                             AccountKind.CITIZEN,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "rent",
@@ -88,7 +88,7 @@ public final class ServiceMenu {
                             "SZ-5",
                             "employer-changes",
                             AccountKind.ORGANIZATION,
-                            false,
+                            true,
                             true),
                     new Entry(
                             "records",

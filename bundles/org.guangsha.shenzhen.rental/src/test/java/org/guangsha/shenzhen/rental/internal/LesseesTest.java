@@ -157,8 +157,12 @@ class LesseesTest {
                         .anyMatch(
                                 s ->
                                         s.id().equals("renewal")
-                                                && !s.available()
-                                                && s.reason() != null));
+                                                && s.available()
+                                                && s.reason() == null));
+        // every service of the line is built now: with a lease, changes are open too, and the
+        // organizations' own service is not offered to a citizen
+        assertTrue(me.services().stream().anyMatch(s -> s.id().equals("changes") && s.available()));
+        assertTrue(me.services().stream().noneMatch(s -> s.id().equals("employer-changes")));
     }
 
     @Test

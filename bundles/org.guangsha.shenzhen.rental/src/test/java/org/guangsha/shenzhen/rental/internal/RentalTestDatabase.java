@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManagerFactory;
@@ -20,13 +21,14 @@ public final class RentalTestDatabase implements AutoCloseable {
 
     public RentalTestDatabase() throws Exception {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        String sql;
-        try (InputStream in =
-                getClass().getResourceAsStream("/db/migration/V1__homes_leases_bills.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder sql = new StringBuilder();
+        for (String script : List.of("V1__homes_leases_bills.sql", "V6__resident_changes.sql")) {
+            try (InputStream in = getClass().getResourceAsStream("/db/migration/" + script)) {
+                sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append(";\n");
+            }
         }
         StringBuilder plain = new StringBuilder();
-        for (String line : sql.split("\n")) {
+        for (String line : sql.toString().split("\n")) {
             if (!line.strip().startsWith("--")) {
                 plain.append(line).append('\n');
             }

@@ -40,6 +40,9 @@ public class LeaseEntity {
     @Column(name = "ACCOUNT_ID", length = 36)
     private String accountId;
 
+    @Column(name = "LESSEE_MOBILE", length = 11)
+    private String lesseeMobile;
+
     @Column(name = "MARITAL_STATUS", length = 10)
     private String maritalStatus;
 
@@ -134,6 +137,14 @@ public class LeaseEntity {
 
     public void accountId(String value) {
         this.accountId = value;
+    }
+
+    public String lesseeMobile() {
+        return lesseeMobile;
+    }
+
+    public void lesseeMobile(String value) {
+        this.lesseeMobile = value;
     }
 
     public String maritalStatus() {

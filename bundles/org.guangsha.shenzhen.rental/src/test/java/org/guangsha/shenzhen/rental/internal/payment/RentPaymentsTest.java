@@ -83,6 +83,9 @@ class RentPaymentsTest {
             for (String sql : statements(read("/db/migration/V1__homes_leases_bills.sql"))) {
                 st.execute(sql);
             }
+            for (String sql : statements(read("/db/migration/V6__resident_changes.sql"))) {
+                st.execute(sql);
+            }
         }
         emf =
                 new PersistenceProviderImpl()

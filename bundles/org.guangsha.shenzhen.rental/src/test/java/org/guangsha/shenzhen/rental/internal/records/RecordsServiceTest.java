@@ -100,7 +100,10 @@ class RecordsServiceTest {
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement()) {
             for (String script :
-                    List.of("V1__homes_leases_bills.sql", "V4__policy_housing_records.sql")) {
+                    List.of(
+                            "V1__homes_leases_bills.sql",
+                            "V4__policy_housing_records.sql",
+                            "V6__resident_changes.sql")) {
                 try (InputStream in = getClass().getResourceAsStream("/db/migration/" + script)) {
                     String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     for (String s : sql.replaceAll("(?m)^--.*$", "").split(";")) {

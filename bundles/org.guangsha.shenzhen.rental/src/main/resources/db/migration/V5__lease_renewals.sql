@@ -1,0 +1,53 @@
+-- Lease renewal (个人租赁合同续签, DOMAIN.md SZ-2, seed 001): the income-and-asset checks a lessee
+-- asked for and the renewals, each walked step by step, reviewed as a core case, then signed in the
+-- core's signing ceremony and approved again before the new term applies.
+
+-- An economic-status check (经济状况核对, SZ-2 a) of a lease's family, answered by the core's
+-- EconomicStatusProvider (the sandbox simulates one). FINDINGS: the report's items as JSON.
+CREATE TABLE SZR_ECONOMIC_CHECK (
+    ID VARCHAR(36) NOT NULL PRIMARY KEY,
+    LEASE_ID VARCHAR(36) NOT NULL,
+    ACCOUNT_ID VARCHAR(36) NOT NULL,
+    PROVIDER_ID VARCHAR(40) NOT NULL,
+    REPORT_NUMBER VARCHAR(60) NOT NULL,
+    PASSED BOOLEAN NOT NULL,
+    FINDINGS VARCHAR(4000),
+    CHECKED_AT TIMESTAMP NOT NULL
+);
+CREATE INDEX SZR_ECONOMIC_CHECK_LEASE ON SZR_ECONOMIC_CHECK (LEASE_ID, CHECKED_AT);
+
+-- A renewal of a lease (SZ-2 b, c). TRACK: the policy renewed under (OLD 按照原政策执行, NEW after a
+-- passed check). STATUS: DRAFT → DECLARED → CONFIRMED → DOCUMENTS → REVIEW → APPROVED → SIGNING →
+-- SIGNED → RENEWED, or REJECTED / WITHDRAWN. OPEN_KEY is the lease id while the renewal is open and
+-- null once it ends: the unique index keeps one open renewal per lease, however many requests race.
+CREATE TABLE SZR_RENEWAL (
+    ID VARCHAR(36) NOT NULL PRIMARY KEY,
+    LEASE_ID VARCHAR(36) NOT NULL,
+    OPEN_KEY VARCHAR(36),
+    ACCOUNT_ID VARCHAR(36) NOT NULL,
+    TRACK VARCHAR(3) NOT NULL,
+    STATUS VARCHAR(12) NOT NULL,
+    CHECK_ID VARCHAR(36),
+    MARITAL_STATUS VARCHAR(10),
+    ID_FRONT_ID VARCHAR(36),
+    ID_BACK_ID VARCHAR(36),
+    REGION_CODE VARCHAR(6) NOT NULL,
+    CASE_ID VARCHAR(36),
+    SIGNING_ID VARCHAR(36),
+    CONTRACT_DOCUMENT_ID VARCHAR(36),
+    CONTRACT_CASE_ID VARCHAR(36),
+    OLD_END_DATE DATE NOT NULL,
+    NEW_END_DATE DATE NOT NULL,
+    DECLARED_AT TIMESTAMP,
+    CONFIRMED_AT TIMESTAMP,
+    SUBMITTED_AT TIMESTAMP,
+    SIGNED_AT TIMESTAMP,
+    RENEWED_AT TIMESTAMP,
+    CREATED_AT TIMESTAMP NOT NULL,
+    UPDATED_AT TIMESTAMP NOT NULL,
+    ROW_VERSION BIGINT DEFAULT 0 NOT NULL,
+    CONSTRAINT SZR_RENEWAL_ONE_OPEN UNIQUE (OPEN_KEY)
+);
+CREATE INDEX SZR_RENEWAL_LEASE ON SZR_RENEWAL (LEASE_ID, CREATED_AT);
+CREATE INDEX SZR_RENEWAL_CASE ON SZR_RENEWAL (CASE_ID);
+CREATE INDEX SZR_RENEWAL_CONTRACT_CASE ON SZR_RENEWAL (CONTRACT_CASE_ID);
