@@ -11,6 +11,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.GuangshaRest;
+import org.guangsha.shenzhen.rental.internal.Replies;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +43,6 @@ public class ChangeFormResource {
     @Path("cases/{caseId}")
     @RequiresTrustLevel(TrustLevel.L1)
     public Response form(@PathParam("caseId") String caseId, @Context SecurityContext security) {
-        return ChangesResource.ok(changes.form(ChangesResource.caller(security), caseId));
+        return Replies.ok(changes.form(Replies.caller(security), caseId));
     }
 }

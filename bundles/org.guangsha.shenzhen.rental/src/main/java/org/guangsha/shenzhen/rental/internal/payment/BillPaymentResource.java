@@ -13,6 +13,7 @@ import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.GuangshaRest;
+import org.guangsha.shenzhen.rental.internal.Replies;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,11 +56,11 @@ public class BillPaymentResource {
             @Context UriInfo uri) {
         try {
             return Response.status(201)
-                    .entity(rent.pay(billId, RentResource.lessee(security)))
-                    .cacheControl(RentResource.noStore())
+                    .entity(rent.pay(billId, RentReplies.lessee(security)))
+                    .cacheControl(Replies.noStore())
                     .build();
         } catch (PaymentClosedException e) {
-            return RentResource.closed(e, uri);
+            return RentReplies.closed(e, uri);
         }
     }
 }

@@ -1,0 +1,38 @@
+package org.guangsha.shenzhen.rental.internal;
+
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.guangsha.platform.identity.Caller;
+
+/** What the line's resources answer with: personal data is never cached. */
+public final class Replies {
+
+    private Replies() {}
+
+    /** The authenticated caller (every method of the line's resources requires one). */
+    public static Caller caller(SecurityContext security) {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    /** {@code no-store, private}: every answer of the line carries someone's data. */
+    public static CacheControl noStore() {
+        CacheControl c = new CacheControl();
+        c.setNoStore(true);
+        c.setPrivate(true);
+        return c;
+    }
+
+    /** 200 with the entity, not stored. */
+    public static Response ok(Object entity) {
+        return Response.ok(entity).cacheControl(noStore()).build();
+    }
+
+    /** 201 with the entity, not stored. */
+    public static Response created(Object entity) {
+        return Response.status(Response.Status.CREATED)
+                .entity(entity)
+                .cacheControl(noStore())
+                .build();
+    }
+}
