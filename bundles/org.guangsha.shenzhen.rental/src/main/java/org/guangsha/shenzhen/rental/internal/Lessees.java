@@ -44,8 +44,13 @@ public class Lessees {
         this(new JpaTransactions(emf), accounts, Clock.systemUTC());
     }
 
+    /** For tests (one DS constructor only: SCR must not choose between two of one arity). */
+    public static Lessees forTests(JpaTransactions tx, AccountDirectory accounts, Clock clock) {
+        return new Lessees(tx, accounts, clock);
+    }
+
     /** For tests. */
-    public Lessees(JpaTransactions tx, AccountDirectory accounts, Clock clock) {
+    private Lessees(JpaTransactions tx, AccountDirectory accounts, Clock clock) {
         this.tx = tx;
         this.accounts = accounts;
         this.clock = clock;

@@ -95,8 +95,8 @@ class LesseesTest {
     @BeforeEach
     void city() throws Exception {
         db = new RentalTestDatabase();
-        imports = new RentalImportService(db.tx, CLOCK);
-        lessees = new Lessees(db.tx, ACCOUNTS, CLOCK);
+        imports = RentalImportService.forTests(db.tx, CLOCK);
+        lessees = Lessees.forTests(db.tx, ACCOUNTS, CLOCK);
         page = new PersonalPage(db.tx, lessees);
         Map<String, byte[]> f = new LinkedHashMap<>();
         f.put(

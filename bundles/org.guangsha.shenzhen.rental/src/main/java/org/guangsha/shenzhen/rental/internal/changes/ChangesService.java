@@ -115,8 +115,22 @@ public class ChangesService {
                 Clock.systemUTC());
     }
 
+    /** For tests (one DS constructor only: SCR must not choose between two of one arity). */
+    public static ChangesService forTests(
+            JpaTransactions tx,
+            Lessees lessees,
+            CaseService cases,
+            AttachmentService attachments,
+            DocumentService documents,
+            AccountDirectory accounts,
+            Regions regions,
+            Clock clock) {
+        return new ChangesService(
+                tx, lessees, cases, attachments, documents, accounts, regions, clock);
+    }
+
     /** For tests. */
-    public ChangesService(
+    private ChangesService(
             JpaTransactions tx,
             Lessees lessees,
             CaseService cases,

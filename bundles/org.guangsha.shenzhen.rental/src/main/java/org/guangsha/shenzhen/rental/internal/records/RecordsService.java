@@ -133,8 +133,19 @@ public class RecordsService {
         this(new JpaTransactions(emf), cases, documents, accounts, regions, null);
     }
 
+    /** For tests (one DS constructor only: SCR must not choose between two of one arity). */
+    public static RecordsService forTests(
+            JpaTransactions tx,
+            CaseService cases,
+            DocumentService documents,
+            AccountDirectory accounts,
+            Regions regions,
+            Clock clock) {
+        return new RecordsService(tx, cases, documents, accounts, regions, clock);
+    }
+
     /** For tests: {@code clock} fixed (null: the Clock service or the system's). */
-    public RecordsService(
+    private RecordsService(
             JpaTransactions tx,
             CaseService cases,
             DocumentService documents,

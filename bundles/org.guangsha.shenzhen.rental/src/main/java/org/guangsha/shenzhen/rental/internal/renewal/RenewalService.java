@@ -165,8 +165,22 @@ public class RenewalService {
                 null);
     }
 
+    /** For tests (one DS constructor only: SCR must not choose between two of one arity). */
+    public static RenewalService forTests(
+            JpaTransactions tx,
+            Lessees lessees,
+            CaseService cases,
+            AttachmentService attachments,
+            SigningService signing,
+            AccountDirectory accounts,
+            Regions regions,
+            Clock clock) {
+        return new RenewalService(
+                tx, lessees, cases, attachments, signing, accounts, regions, clock);
+    }
+
     /** For tests: {@code clock} fixed (null: the Clock service or the system's). */
-    public RenewalService(
+    private RenewalService(
             JpaTransactions tx,
             Lessees lessees,
             CaseService cases,

@@ -75,9 +75,9 @@ class ChangesServiceTest {
     @BeforeEach
     void setUp() throws Exception {
         db = new RentalTestDatabase();
-        Lessees lessees = new Lessees(db.tx, accounts(), clock);
+        Lessees lessees = Lessees.forTests(db.tx, accounts(), clock);
         changes =
-                new ChangesService(
+                ChangesService.forTests(
                         db.tx,
                         lessees,
                         cases(),
@@ -286,9 +286,9 @@ class ChangesServiceTest {
     @Test
     void aRefusedFileLeavesNoOpenChange() throws Exception {
         ChangesService refusing =
-                new ChangesService(
+                ChangesService.forTests(
                         db.tx,
-                        new Lessees(db.tx, accounts(), clock),
+                        Lessees.forTests(db.tx, accounts(), clock),
                         cases(),
                         proxy(
                                 AttachmentService.class,

@@ -119,7 +119,7 @@ class RentPaymentsTest {
         rent =
                 new RentPayments(
                         new JpaTransactions(emf),
-                        new Lessees(new JpaTransactions(emf), directory, clock),
+                        Lessees.forTests(new JpaTransactions(emf), directory, clock),
                         payments,
                         clock,
                         PaymentSettings.DEFAULTS);

@@ -120,7 +120,7 @@ class RecordsServiceTest {
                                 "guangsha-shenzhen-rental",
                                 Map.of("javax.persistence.nonJtaDataSource", ds));
         tx = new JpaTransactions(emf);
-        records = new RecordsService(tx, cases(), documents(), accounts(), regions(), clock);
+        records = RecordsService.forTests(tx, cases(), documents(), accounts(), regions(), clock);
     }
 
     @AfterEach

@@ -110,9 +110,9 @@ class RenewalServiceTest {
                                 Map.of("javax.persistence.nonJtaDataSource", ds));
         JpaTransactions tx = new JpaTransactions(emf);
         renewals =
-                new RenewalService(
+                RenewalService.forTests(
                         tx,
-                        new Lessees(tx, accounts(), CLOCK),
+                        Lessees.forTests(tx, accounts(), CLOCK),
                         cases(),
                         attachments(),
                         signing(),
