@@ -362,6 +362,7 @@ public class StaffIT extends CitizenTestSupport {
         for (String[] staff :
                 new String[][] {
                     {"futian-district", "CASEWORKER"},
+                    {"nanshan-district", "CASEWORKER"},
                     {"shenzhen-city", "CASEWORKER"},
                     {"donghu-county", "CASEWORKER"},
                     {"nanchang-city", "CASEWORKER"},

@@ -53,6 +53,9 @@ public class SandboxDemoAccounts {
                                     PASSWORD);
                             accounts.ensureStaff(
                                     "futian-district", "福田区审核员", "CASEWORKER", "440304", PASSWORD);
+                            // the demo organization's three homes are in Nanshan
+                            accounts.ensureStaff(
+                                    "nanshan-district", "南山区审核员", "CASEWORKER", "440305", PASSWORD);
                             accounts.ensureStaff(
                                     "shenzhen-city", "深圳市审核员", "CASEWORKER", "440300", PASSWORD);
                             accounts.ensureStaff(
@@ -61,7 +64,7 @@ public class SandboxDemoAccounts {
                                     "nanchang-city", "南昌市审核员", "CASEWORKER", "360100", PASSWORD);
                             accounts.ensureStaff("operator", "平台运维", "OPERATOR", null, PASSWORD);
                         },
-                        // after start-up: eight password hashes would otherwise compete with it
+                        // after start-up: nine password hashes would otherwise compete with it
                         CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS))
                 .whenComplete(
                         (done, failure) -> {
@@ -70,7 +73,7 @@ public class SandboxDemoAccounts {
                                         "SANDBOX demo accounts present (password {}): citizens"
                                                 + " 13800000001 (L2), 13800000002 (L1);"
                                                 + " organization 91440300MA5G20260T; caseworkers"
-                                                + " futian-district, shenzhen-city,"
+                                                + " futian-district, nanshan-district, shenzhen-city,"
                                                 + " donghu-county, nanchang-city; operator"
                                                 + " operator",
                                         PASSWORD);

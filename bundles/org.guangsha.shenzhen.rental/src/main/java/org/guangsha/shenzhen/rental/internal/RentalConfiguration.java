@@ -39,4 +39,24 @@ public @interface RentalConfiguration {
     /** How long a rent payment code can be paid. */
     @AttributeDefinition(name = "Payment order lifetime (minutes)", description = "1-1440")
     int payment_order_minutes() default 15;
+
+    /** SZ-2: the years a renewal adds after the old end date. */
+    @AttributeDefinition(name = "Renewal term (years)", description = "1-10")
+    int renewal_term_years() default 3;
+
+    /** SZ-2 c: how long the contract must be read in the signing ceremony before going on. */
+    @AttributeDefinition(name = "Contract reading countdown (seconds)", description = "0-120")
+    int signing_read_seconds() default 10;
+
+    /** SZ-2 c: how long the commitment must be read before it can be copied. */
+    @AttributeDefinition(name = "Commitment reading countdown (seconds)", description = "0-120")
+    int signing_commitment_seconds() default 10;
+
+    /** SZ-2 c: the lessor named in renewal contracts. */
+    @AttributeDefinition(name = "Lessor", description = "The lessor named in renewal contracts")
+    String lessor_name() default "深圳市住房和建设局";
+
+    /** SZ-2 c: the lessor's telephone in renewal contracts. */
+    @AttributeDefinition(name = "Lessor telephone")
+    String lessor_phone() default "12345";
 }

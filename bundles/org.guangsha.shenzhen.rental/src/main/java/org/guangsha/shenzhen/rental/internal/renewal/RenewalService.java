@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,6 +41,7 @@ import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.shenzhen.rental.internal.Lessees;
+import org.guangsha.shenzhen.rental.internal.RentalConfiguration;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.CaseForm;
@@ -59,6 +59,7 @@ import org.guangsha.shenzhen.rental.internal.store.LeaseEntity;
 import org.guangsha.shenzhen.rental.internal.store.ResidentEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -73,7 +74,7 @@ import org.slf4j.LoggerFactory;
  * caseworker before the new term applies (SZ-2 c). Every access asks {@link Lessees#lease}: someone
  * else's lease reads as no lease (404).
  */
-@Component(service = RenewalService.class)
+@Component(service = RenewalService.class, configurationPid = RentalConfiguration.PID)
 public class RenewalService {
 
     /** The renewal application's case type (SZ-2 b). */
@@ -87,9 +88,6 @@ public class RenewalService {
 
     /** The module the ceremony belongs to. */
     public static final String MODULE = "shenzhen-rental";
-
-    /** The renewed term: a further three years after the old end. */
-    static final int TERM_YEARS = 3;
 
     /** The commitment letter (承诺书, SZ-2 c), read and typed in the ceremony. */
     public static final String COMMITMENT =
@@ -126,6 +124,7 @@ public class RenewalService {
     private final AccountDirectory accounts;
     private final Regions regions;
     private final Clock fixedClock;
+    private volatile RenewalSettings settings;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -153,7 +152,8 @@ public class RenewalService {
             @Reference AttachmentService attachments,
             @Reference SigningService signing,
             @Reference AccountDirectory accounts,
-            @Reference Regions regions) {
+            @Reference Regions regions,
+            RentalConfiguration config) {
         this(
                 new JpaTransactions(emf),
                 lessees,
@@ -162,7 +162,14 @@ public class RenewalService {
                 signing,
                 accounts,
                 regions,
-                null);
+                null,
+                RenewalSettings.of(config));
+    }
+
+    /** The city changed its settings: renewals started from now on follow them. */
+    @Modified
+    void modified(RentalConfiguration config) {
+        settings = RenewalSettings.of(config);
     }
 
     /** For tests (one DS constructor only: SCR must not choose between two of one arity). */
@@ -176,7 +183,15 @@ public class RenewalService {
             Regions regions,
             Clock clock) {
         return new RenewalService(
-                tx, lessees, cases, attachments, signing, accounts, regions, clock);
+                tx,
+                lessees,
+                cases,
+                attachments,
+                signing,
+                accounts,
+                regions,
+                clock,
+                RenewalSettings.DEFAULTS);
     }
 
     /** For tests: {@code clock} fixed (null: the Clock service or the system's). */
@@ -188,7 +203,8 @@ public class RenewalService {
             SigningService signing,
             AccountDirectory accounts,
             Regions regions,
-            Clock clock) {
+            Clock clock,
+            RenewalSettings settings) {
         this.tx = tx;
         this.lessees = lessees;
         this.cases = cases;
@@ -197,6 +213,7 @@ public class RenewalService {
         this.accounts = accounts;
         this.regions = regions;
         this.fixedClock = clock;
+        this.settings = settings;
     }
 
     /** For tests: the economic-status service. */
@@ -285,8 +302,9 @@ public class RenewalService {
                 "The income-and-asset report does not qualify (" + check.reportNumber() + ")");
     }
 
-    static LocalDate newEnd(LocalDate oldEnd) {
-        return oldEnd.plusYears(TERM_YEARS);
+    /** The renewed term ends {@code renewal.term.years} (three by default) after the old end. */
+    LocalDate newEnd(LocalDate oldEnd) {
+        return oldEnd.plusYears(settings.termYears());
     }
 
     // ------------------------------------------------------------------------ economic check
@@ -557,8 +575,8 @@ public class RenewalService {
                                 values,
                                 "tenant",
                                 COMMITMENT,
-                                Duration.ofSeconds(10),
-                                Duration.ofSeconds(10),
+                                settings.readCommitment(),
+                                settings.readContract(),
                                 r.regionCode(),
                                 r.caseId()));
         update(
@@ -900,9 +918,10 @@ public class RenewalService {
         v.put("floorArea", h.areaM2() == null ? "—" : h.areaM2().toPlainString());
         v.put("monthlyRent", yuan(l.rentFen()));
         v.put("contractNumber", l.leaseNo() + "-R" + r.newEndDate().getYear());
-        v.put("lessorName", "深圳市住房和建设局");
+        RenewalSettings city = settings;
+        v.put("lessorName", city.lessorName());
         v.put("lessorIdNumber", "—");
-        v.put("lessorPhone", "12345");
+        v.put("lessorPhone", city.lessorPhone());
         v.put("cityName", "深圳市");
         v.put("deposit", "沿用原合同");
         v.put("termFrom", date(r.oldEndDate().plusDays(1)));
@@ -913,7 +932,7 @@ public class RenewalService {
             names.add(p.name() + (p.relation() == null ? "" : "（" + p.relation() + "）"));
         }
         v.put("coResidents", names.isEmpty() ? "无" : String.join("、", names));
-        v.put("paymentDay", "15");
+        v.put("paymentDay", String.valueOf(city.rentDueDay()));
         v.put(
                 "signedAt",
                 "个人租赁合同续签（"

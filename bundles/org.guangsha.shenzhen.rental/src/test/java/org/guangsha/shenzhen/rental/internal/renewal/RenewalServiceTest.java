@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +45,7 @@ import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.shenzhen.rental.internal.Lessees;
+import org.guangsha.shenzhen.rental.internal.RentalConfiguration;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.ConfirmationRequest;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.DeclarationRequest;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.DocumentsRequest;
@@ -248,6 +250,40 @@ class RenewalServiceTest {
         // done, now under the new policy: a later renewal may start, not under the old one
         assertSlug("old-policy-not-applicable", () -> start("old", "OLD"));
         assertEquals("DRAFT", start("old", "NEW").status());
+    }
+
+    @Test
+    void theCitysSettingsGiveTheTermTheCountdownsAndTheLessor() {
+        // SZ-2 c with etc/org.guangsha.shenzhen.rental.cfg changed while running
+        Map<String, Object> cfg =
+                Map.of(
+                        "renewal_term_years", 5,
+                        "signing_read_seconds", 30,
+                        "signing_commitment_seconds", 500,
+                        "lessor_name", " 某市住房保障中心 ",
+                        "rent_due_day", 8);
+        renewals.modified(
+                (RentalConfiguration)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {RentalConfiguration.class},
+                                (p, m, args) ->
+                                        cfg.containsKey(m.getName())
+                                                ? cfg.get(m.getName())
+                                                : m.getDefaultValue()));
+        start("old", "OLD");
+        renewals.declare(ZHANG, "old", new DeclarationRequest(true));
+        renewals.confirm(ZHANG, "old", new ConfirmationRequest(true, "已婚"));
+        renewals.documents(ZHANG, "old", new DocumentsRequest("front", "back"));
+        renewals.renewalApproved(renewals.submit(ZHANG, "old").caseId());
+        renewals.startSigning(ZHANG, "old");
+        SigningRequest req = ceremonies.get(0);
+        assertEquals("2032年08月31日", req.values().get("termTo"));
+        assertEquals(Duration.ofSeconds(30), req.contractReading());
+        assertEquals(Duration.ofSeconds(120), req.commitmentReading()); // kept within 0–120
+        assertEquals("某市住房保障中心", req.values().get("lessorName"));
+        assertEquals("12345", req.values().get("lessorPhone"));
+        assertEquals("8", req.values().get("paymentDay"));
     }
 
     @Test
