@@ -8,7 +8,7 @@
  * RFC 7807 {@code application/problem+json} bodies with a stable {@code type}, a Chinese {@code
  * title} and, for validation, one entry per field.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.guangsha.platform.rest;
 
 import org.osgi.annotation.versioning.Version;

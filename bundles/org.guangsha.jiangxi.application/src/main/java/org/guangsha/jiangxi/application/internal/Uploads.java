@@ -3,14 +3,12 @@ package org.guangsha.jiangxi.application.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 import org.guangsha.platform.rest.FieldError;
+import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
 
@@ -95,26 +93,6 @@ public final class Uploads {
     private static String fileName(Attachment file) {
         return file.getContentDisposition() == null
                 ? null
-                : utf8(file.getContentDisposition().getFilename());
-    }
-
-    /**
-     * Browsers send a file name such as 低保证.jpg as raw UTF-8 bytes, which the multipart parser
-     * reads as ISO-8859-1: read them again as UTF-8 when they form valid UTF-8.
-     */
-    static String utf8(String name) {
-        if (name == null || name.chars().anyMatch(c -> c > 0xff)) {
-            return name;
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return name;
-        }
+                : GuangshaRest.uploadedFileName(file.getContentDisposition().getFilename());
     }
 }

@@ -250,28 +250,7 @@ public class AttachmentResource {
     private static String fileName(Attachment file) {
         return file.getContentDisposition() == null
                 ? null
-                : utf8(file.getContentDisposition().getFilename());
-    }
-
-    /**
-     * Browsers send a file name such as 身份证.jpg as raw UTF-8 bytes; the multipart parser reads
-     * header bytes as ISO-8859-1. Read them again as UTF-8 when they form valid UTF-8.
-     */
-    static String utf8(String name) {
-        if (name == null || name.chars().anyMatch(c -> c > 0xff)) {
-            return name;
-        }
-        byte[] raw = name.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(raw))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
-            return name;
-        }
+                : GuangshaRest.uploadedFileName(file.getContentDisposition().getFilename());
     }
 
     private static String blankToNull(String s) {

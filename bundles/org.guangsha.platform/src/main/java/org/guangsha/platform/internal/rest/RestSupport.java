@@ -6,6 +6,7 @@ import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
 import org.guangsha.platform.internal.platform.PlatformConstants;
+import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.ProblemException;
 
 /** Small helpers every resource of the core uses the same way. */
@@ -77,9 +78,6 @@ public final class RestSupport {
 
     /** For answers holding tokens or personal data: no cache may keep them. */
     public static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        c.setPrivate(true);
-        return c;
+        return GuangshaRest.noStore();
     }
 }

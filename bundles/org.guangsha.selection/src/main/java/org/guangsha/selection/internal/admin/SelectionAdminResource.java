@@ -20,7 +20,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -205,7 +204,7 @@ public class SelectionAdminResource {
                 batches.batches().stream()
                         .filter(b -> regions.mayAct(caller, b.regionCode()))
                         .toList();
-        return Response.ok(visible).cacheControl(noStore()).build();
+        return Response.ok(visible).cacheControl(GuangshaRest.noStore()).build();
     }
 
     /** One batch with its sessions and the statuses of their families. */
@@ -218,7 +217,7 @@ public class SelectionAdminResource {
                 batches.detail(bid)
                         .filter(d -> regions.mayAct(caller, d.batch().regionCode()))
                         .orElseThrow(() -> ProblemException.notFound(null));
-        return Response.ok(detail).cacheControl(noStore()).build();
+        return Response.ok(detail).cacheControl(GuangshaRest.noStore()).build();
     }
 
     /** A batch's families by rank, a page at a time, names and ID numbers masked. */
@@ -247,7 +246,7 @@ public class SelectionAdminResource {
         FamilyPage result =
                 batches.families(bid, s, blankToNull(session), p, n)
                         .orElseThrow(() -> ProblemException.notFound(null));
-        return Response.ok(result).cacheControl(noStore()).build();
+        return Response.ok(result).cacheControl(GuangshaRest.noStore()).build();
     }
 
     /** Closes a session now and runs its auto-assignment (S-6); a closed one answers its run. */
@@ -297,7 +296,7 @@ public class SelectionAdminResource {
         return Response.status(201)
                 .location(URI.create("selection/admin/batches/" + bid))
                 .entity(view)
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 
@@ -346,7 +345,7 @@ public class SelectionAdminResource {
                         errors);
         return Response.status(400)
                 .type(GuangshaRest.PROBLEM_JSON + ";charset=UTF-8")
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .entity(body)
                 .build();
     }
@@ -413,12 +412,5 @@ public class SelectionAdminResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        c.setPrivate(true);
-        return c;
     }
 }

@@ -1,9 +1,9 @@
 package org.guangsha.shenzhen.rental.internal;
 
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.guangsha.platform.identity.Caller;
+import org.guangsha.platform.rest.GuangshaRest;
 
 /** What the line's resources answer with: personal data is never cached. */
 public final class Replies {
@@ -15,24 +15,16 @@ public final class Replies {
         return (Caller) security.getUserPrincipal();
     }
 
-    /** {@code no-store, private}: every answer of the line carries someone's data. */
-    public static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        c.setPrivate(true);
-        return c;
-    }
-
     /** 200 with the entity, not stored. */
     public static Response ok(Object entity) {
-        return Response.ok(entity).cacheControl(noStore()).build();
+        return Response.ok(entity).cacheControl(GuangshaRest.noStore()).build();
     }
 
     /** 201 with the entity, not stored. */
     public static Response created(Object entity) {
         return Response.status(Response.Status.CREATED)
                 .entity(entity)
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 }

@@ -10,7 +10,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -89,7 +88,7 @@ public class CommitmentResource {
                                 + "; filename=\"commitment-letter.pdf\"; filename*=UTF-8''"
                                 + encoded)
                 .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 
@@ -143,18 +142,11 @@ public class CommitmentResource {
     /** The whole Application as it is now (the README's {@code Application}). */
     private Response application(Caller caller, String id) {
         return Response.ok(applications.view(applications.access().read(caller, id)))
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 
     private static Caller caller(SecurityContext security) {
         return (Caller) security.getUserPrincipal();
-    }
-
-    private static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        c.setPrivate(true);
-        return c;
     }
 }

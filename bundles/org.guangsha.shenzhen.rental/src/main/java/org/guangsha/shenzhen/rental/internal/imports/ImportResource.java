@@ -13,7 +13,6 @@ import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -124,7 +123,7 @@ public class ImportResource {
                                     files,
                                     caller.accountId(),
                                     http == null ? null : http.getRemoteAddr()))
-                    .cacheControl(noStore())
+                    .cacheControl(GuangshaRest.noStore())
                     .build();
         } catch (ImportRejectedException e) {
             return rejected(e);
@@ -145,7 +144,7 @@ public class ImportResource {
                         e.problems());
         return Response.status(400)
                 .type(GuangshaRest.PROBLEM_JSON + ";charset=UTF-8")
-                .cacheControl(noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .entity(body)
                 .build();
     }
@@ -224,17 +223,10 @@ public class ImportResource {
         String f =
                 part.getContentDisposition() == null
                         ? null
-                        : part.getContentDisposition().getFilename();
+                        : GuangshaRest.uploadedFileName(part.getContentDisposition().getFilename());
         if (f != null && FILES.contains(f.strip())) {
             return f.strip();
         }
         return n == null || n.isBlank() ? f : n;
-    }
-
-    private static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        c.setPrivate(true);
-        return c;
     }
 }

@@ -13,7 +13,6 @@ import org.guangsha.platform.identity.AccountKind;
 import org.guangsha.platform.identity.RequiresTrustLevel;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.GuangshaRest;
-import org.guangsha.shenzhen.rental.internal.Replies;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,7 +56,7 @@ public class BillPaymentResource {
         try {
             return Response.status(201)
                     .entity(rent.pay(billId, RentReplies.lessee(security)))
-                    .cacheControl(Replies.noStore())
+                    .cacheControl(GuangshaRest.noStore())
                     .build();
         } catch (PaymentClosedException e) {
             return RentReplies.closed(e, uri);

@@ -29,7 +29,6 @@ import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
-import org.guangsha.shenzhen.rental.internal.Replies;
 import org.guangsha.shenzhen.rental.internal.payment.CollectionRunChecks.RowError;
 import org.guangsha.shenzhen.rental.internal.payment.PaymentWindow.Run;
 import org.guangsha.shenzhen.rental.internal.payment.RentViews.RunView;
@@ -93,7 +92,7 @@ public class CollectionRunResource {
     @RequiresTrustLevel(value = TrustLevel.L1, kinds = AccountKind.STAFF)
     public Response list(@Context SecurityContext security) {
         staff(security);
-        return Response.ok(rent.listRuns()).cacheControl(Replies.noStore()).build();
+        return Response.ok(rent.listRuns()).cacheControl(GuangshaRest.noStore()).build();
     }
 
     /**

@@ -9,7 +9,6 @@ import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.GuangshaRest;
 import org.guangsha.platform.rest.Problem;
 import org.guangsha.platform.rest.ProblemException;
-import org.guangsha.shenzhen.rental.internal.Replies;
 import org.guangsha.shenzhen.rental.internal.payment.RentViews.ClosedProblem;
 
 /**
@@ -39,7 +38,7 @@ public final class RentReplies {
                         e.payFirstBillId());
         return Response.status(409)
                 .type(GuangshaRest.PROBLEM_JSON + ";charset=UTF-8")
-                .cacheControl(Replies.noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .entity(body)
                 .build();
     }

@@ -55,7 +55,7 @@ public class PowersOfAttorneyResource {
     public Response apply(PoaRequest body, @Context SecurityContext security) {
         return Response.status(Response.Status.CREATED)
                 .entity(records.applyForPoa(RecordsResource.caller(security), body))
-                .cacheControl(RecordsResource.noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 }

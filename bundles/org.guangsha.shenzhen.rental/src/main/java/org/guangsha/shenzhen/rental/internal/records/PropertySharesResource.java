@@ -61,7 +61,7 @@ public class PropertySharesResource {
     public Response apply(ShareRequest body, @Context SecurityContext security) {
         return Response.status(Response.Status.CREATED)
                 .entity(records.applyForShare(RecordsResource.caller(security), body))
-                .cacheControl(RecordsResource.noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 
@@ -74,7 +74,7 @@ public class PropertySharesResource {
                 records.printShare(RecordsResource.caller(security), id);
         return Response.status(d.getValue() ? 201 : 200)
                 .entity(d.getKey())
-                .cacheControl(RecordsResource.noStore())
+                .cacheControl(GuangshaRest.noStore())
                 .build();
     }
 }

@@ -8,7 +8,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -66,7 +65,7 @@ public class RecordsResource {
         try {
             return Response.status(Response.Status.CREATED)
                     .entity(records.applyForRecord(caller(security), body))
-                    .cacheControl(noStore())
+                    .cacheControl(GuangshaRest.noStore())
                     .build();
         } catch (OnceAMonthException e) {
             Problem p = e.problem();
@@ -96,13 +95,7 @@ public class RecordsResource {
         return (Caller) security.getUserPrincipal();
     }
 
-    static CacheControl noStore() {
-        CacheControl c = new CacheControl();
-        c.setNoStore(true);
-        return c;
-    }
-
     static Response ok(Object entity) {
-        return Response.ok(entity).cacheControl(noStore()).build();
+        return Response.ok(entity).cacheControl(GuangshaRest.noStore()).build();
     }
 }
