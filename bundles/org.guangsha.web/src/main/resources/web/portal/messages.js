@@ -15,6 +15,8 @@ export const messages = {
       captchaImage: '验证码图片，点击换一张', captchaRefresh: '换一张验证码', methods: '登录方式', welcome: '欢迎使用广厦公共住房服务',
       hint: '使用手机号或身份证号登录', staffWelcome: '工作人员登录', staffHint: '使用工作账号登录业务审核台', staffAccount: '用户名',
       otherHint: '通过“{name}”登录，请按提示填写', noAccount: '还没有账号？立即注册', forgot: '忘记密码',
+      who: '登录身份', person: '个人登录', organization: '法人登录', creditCode: '统一社会信用代码',
+      creditCodePlaceholder: '18位统一社会信用代码', organizationHint: '单位（法人）使用统一社会信用代码和密码登录，办理单位住房业务',
     },
     register: {
       stepIdentity: '身份信息', stepAccount: '设置密码', submit: '注册',
@@ -156,6 +158,8 @@ export const messages = {
       hint: 'Log in with your mobile or ID number', staffWelcome: 'Staff login', staffHint: 'Log in to the review console with your work account',
       staffAccount: 'User name', otherHint: 'Log in with “{name}”: fill in what it asks for', noAccount: 'No account yet? Register',
       forgot: 'Forgot the password',
+      who: 'Log in as', person: 'Person', organization: 'Organization', creditCode: 'Credit code',
+      creditCodePlaceholder: '18-character unified social credit code', organizationHint: 'Organizations log in with their unified social credit code and password to manage their rented homes',
     },
     register: {
       stepIdentity: 'Identity', stepAccount: 'Password', submit: 'Register',

@@ -1,6 +1,7 @@
 // 登录: account (mobile, ID number or staff name) and password with a captcha, and the other login
 // methods the server has installed (WeChat scan, CA certificate …), each with the inputs it names.
-// The console uses this page too (staff: password only, no register or reset links).
+// The console uses this page too (staff: password only, no register or reset links). 个人登录 / 法人登录
+// (seed 001): an organization logs in with its unified social credit code and password.
 import { reactive, computed, onMounted } from 'vue';
 import { api, setToken, loadMe, route, useProblem, GsProblem, GsPage, local, addMessages } from 'guangsha';
 import { messages } from '../messages.js';
@@ -14,7 +15,11 @@ export const Login = {
     const staff = location.pathname.startsWith('/console');
     const form = reactive({ account: '', password: '', captchaAnswer: '', captchaId: '', image: '' });
     const problem = useProblem();
-    const state = reactive({ busy: false, method: 'password', methods: [], inputs: {}, captchaBusy: false });
+    const state = reactive({
+      busy: false, method: 'password', methods: [], inputs: {}, captchaBusy: false,
+      who: !staff && route.query.who === 'organization' ? 'organization' : 'person',
+    });
+    const organization = computed(() => state.who === 'organization');
     const others = computed(() => state.methods.filter((m) => m.id !== 'password'));
     const current = computed(() => others.value.find((m) => m.id === state.method));
 
@@ -48,9 +53,13 @@ export const Login = {
       problem.clear();
       state.busy = true;
       try {
-        const r = await api.post('identity/login', {
-          account: form.account.trim(), password: form.password, captchaId: form.captchaId, captchaAnswer: form.captchaAnswer.trim(),
-        });
+        const r = organization.value
+          ? await api.post('identity/organizations/login', {
+            creditCode: form.account.trim().toUpperCase(), password: form.password, captchaId: form.captchaId, captchaAnswer: form.captchaAnswer.trim(),
+          })
+          : await api.post('identity/login', {
+            account: form.account.trim(), password: form.password, captchaId: form.captchaId, captchaAnswer: form.captchaAnswer.trim(),
+          });
         await signedIn(r);
       } catch (e) {
         problem.set(e);
@@ -79,20 +88,32 @@ export const Login = {
       state.method = id;
       state.inputs = {};
     }
+    function chooseWho(who) {
+      problem.clear();
+      state.who = who;
+      state.method = 'password';
+      form.account = '';
+    }
     onMounted(() => {
       captcha();
       loadMethods();
     });
-    return { staff, form, problem, state, others, current, submit, submitOther, captcha, choose, local };
+    return { staff, form, problem, state, organization, others, current, submit, submitOther, captcha, choose, chooseWho, local };
   },
   template: `
     <GsPage :title="$t('nav.login')" narrow>
       <div class="gs-login-hero">
         <p class="gs-login-welcome">{{ staff ? $t('login.staffWelcome') : $t('login.welcome') }}</p>
-        <p class="gs-muted">{{ staff ? $t('login.staffHint') : $t('login.hint') }}</p>
+        <p class="gs-muted" :data-testid="organization ? 'login-organization-hint' : null">{{ staff ? $t('login.staffHint') : organization ? $t('login.organizationHint') : $t('login.hint') }}</p>
+      </div>
+      <div v-if="!staff" class="gs-login-tabs gs-login-who" role="tablist" :aria-label="$t('login.who')" data-testid="login-who">
+        <button type="button" role="tab" class="gs-login-tab" :aria-selected="organization ? 'false' : 'true'"
+          @click="chooseWho('person')" data-testid="login-who-person">{{ $t('login.person') }}</button>
+        <button type="button" role="tab" class="gs-login-tab" :aria-selected="organization ? 'true' : 'false'"
+          @click="chooseWho('organization')" data-testid="login-who-organization">{{ $t('login.organization') }}</button>
       </div>
       <GsProblem :problem="problem" />
-      <div v-if="others.length" class="gs-login-tabs" role="tablist" :aria-label="$t('login.methods')" data-testid="login-methods">
+      <div v-if="others.length && !organization" class="gs-login-tabs" role="tablist" :aria-label="$t('login.methods')" data-testid="login-methods">
         <button type="button" role="tab" class="gs-login-tab" :aria-selected="state.method === 'password' ? 'true' : 'false'"
           @click="choose('password')" data-testid="login-method-password">{{ $t('login.passwordTab') }}</button>
         <button v-for="m in others" :key="m.id" type="button" role="tab" class="gs-login-tab"
@@ -100,9 +121,10 @@ export const Login = {
       </div>
       <van-form v-if="state.method === 'password'" @submit="submit" class="gs-form" data-testid="login-form">
         <van-cell-group inset>
-          <van-field v-model="form.account" name="account" :label="staff ? $t('login.staffAccount') : $t('login.account')"
-            :placeholder="staff ? '' : $t('login.accountPlaceholder')" autocomplete="username"
-            :error-message="problem.field('account')" required data-testid="login-account" />
+          <van-field v-model="form.account" name="account" :label="staff ? $t('login.staffAccount') : organization ? $t('login.creditCode') : $t('login.account')"
+            :placeholder="staff ? '' : organization ? $t('login.creditCodePlaceholder') : $t('login.accountPlaceholder')" autocomplete="username"
+            :maxlength="organization ? 18 : undefined"
+            :error-message="problem.field('account') || problem.field('creditCode')" required data-testid="login-account" />
           <van-field v-model="form.password" name="password" type="password" :label="$t('login.password')" autocomplete="current-password"
             :error-message="problem.field('password')" required data-testid="login-password" />
           <van-field v-model="form.captchaAnswer" name="captchaAnswer" :label="$t('login.captcha')" autocomplete="off" maxlength="8"
@@ -130,7 +152,7 @@ export const Login = {
           <van-button round block type="primary" native-type="submit" :loading="state.busy" data-testid="login-other-submit">{{ $t('nav.login') }}</van-button>
         </div>
       </van-form>
-      <p v-if="!staff" class="gs-login-links">
+      <p v-if="!staff && !organization" class="gs-login-links">
         <a href="#/register" data-testid="link-register">{{ $t('login.noAccount') }}</a>
         <a href="#/password-reset" data-testid="link-password-reset">{{ $t('login.forgot') }}</a>
       </p>
