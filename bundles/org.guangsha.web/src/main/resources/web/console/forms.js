@@ -22,7 +22,19 @@ const SOURCES = {
     path: '/jiangxi/cases/{id}',
     load: async (id) => (await api.get(`jiangxi/cases/${encodeURIComponent(id)}`)).fields || [],
   },
+  // the Shenzhen post-rental and employer housing changes (SZ-3, SZ-5), reviewed by the home's
+  // district: GET /api/shenzhen/rental/changes/cases/{caseId} (names, ID numbers, mobiles masked)
+  'shenzhen-resident-change': shenzhenChange(),
+  'shenzhen-employer-housing-change': shenzhenChange(),
 };
+
+function shenzhenChange() {
+  return {
+    path: '/shenzhen/rental/changes/cases/{caseId}',
+    load: async (id) =>
+      (await api.get(`shenzhen/rental/changes/cases/${encodeURIComponent(id)}`)).fields || [],
+  };
+}
 
 function fromRecord(form) {
   if (Array.isArray(form)) return form;

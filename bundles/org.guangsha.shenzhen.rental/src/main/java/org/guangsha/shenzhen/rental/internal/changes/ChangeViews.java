@@ -86,7 +86,10 @@ public final class ChangeViews {
             boolean canApply,
             LocalizedText reason) {}
 
-    /** The review form of a change's case (masked). */
+    /**
+     * The review form of a change's case (masked); {@code fields} the same as label and value rows,
+     * as the review console shows a case's form.
+     */
     public record ChangeForm(
             String caseId,
             String typeId,
@@ -97,5 +100,9 @@ public final class ChangeViews {
             String maritalStatus,
             String reason,
             List<ResidentView> residents,
-            List<ResidentView> removed) {}
+            List<ResidentView> removed,
+            List<FormField> fields) {}
+
+    /** One row of a form for the review console: {@code name} names it in remarks. */
+    public record FormField(String name, LocalizedText label, String value) {}
 }

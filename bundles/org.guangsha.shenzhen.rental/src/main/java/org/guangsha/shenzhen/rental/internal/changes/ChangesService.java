@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -41,6 +43,7 @@ import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeForm;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeRequest;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeView;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangesOverview;
+import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.FormField;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ResidentInput;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ResidentView;
 import org.guangsha.shenzhen.rental.internal.store.HomeEntity;
@@ -178,7 +181,7 @@ public class ChangesService {
                 home == null ? null : home.districtCode(),
                 lease.lesseeName(),
                 Masking.mobile(lease.lesseeMobile()),
-                lease.maritalStatus(),
+                maritalWord(lease.maritalStatus()),
                 now.stream().map(r -> view(r)).toList(),
                 rows.stream().map(c -> view(c, now)).toList(),
                 reason == null,
@@ -223,7 +226,7 @@ public class ChangesService {
             if (mobile != null && !MOBILE.matcher(mobile).matches()) {
                 errors.add(new FieldError("mobile", "手机号码应为 11 位数字", "11 digits"));
             }
-            marital = blank(body.maritalStatus()) ? null : body.maritalStatus().trim();
+            marital = maritalWord(body.maritalStatus());
             if (marital != null && !MARITAL.contains(marital)) {
                 errors.add(
                         new FieldError(
@@ -346,13 +349,14 @@ public class ChangesService {
                 errors.add(new FieldError(f + "idNumber", "请填写身份证号码", "The ID number"));
             } else if (idNumber != null
                     && (before == null || !idNumber.equals(before.idNumber()))) {
-                // GB 11643: format, region, birth date, check character
-                if (ResidentIdNumber.defect(idNumber).isPresent()) {
+                // GB 11643: format, region, birth date, check character; the message says which
+                Optional<ResidentIdNumber.Defect> defect = ResidentIdNumber.defect(idNumber);
+                if (defect.isPresent()) {
                     errors.add(
                             new FieldError(
                                     f + "idNumber",
-                                    "身份证号码不正确",
-                                    "The ID number is not valid (GB 11643)"));
+                                    defect.get().message(),
+                                    defect.get().messageEn()));
                 } else {
                     idNumber = ResidentIdNumber.normalize(idNumber);
                 }
@@ -540,9 +544,12 @@ public class ChangesService {
                 .executeUpdate();
         Map<String, String> idOfRef = new HashMap<>();
         for (ChangeResidentEntity p : proposed) {
-            idOfRef.put(
-                    p.ref(),
-                    p.residentId() != null ? p.residentId() : UUID.randomUUID().toString());
+            if (p.residentId() == null) {
+                // an added person: the change keeps the id it got, so the approved change names its
+                // new occupants (the 入住通知书 is printed for one of them, SZ-5)
+                p.residentId(UUID.randomUUID().toString());
+            }
+            idOfRef.put(p.ref(), p.residentId());
         }
         for (ChangeResidentEntity p : proposed) {
             ResidentEntity r = new ResidentEntity(idOfRef.get(p.ref()));
@@ -624,19 +631,113 @@ public class ChangesService {
         List<ResidentEntity> now = residents(lease.id());
         List<ChangeResidentEntity> proposed = tx.read(em -> proposed(em, c.id()));
         boolean open = "REVIEW".equals(c.status());
+        String lessee =
+                "CITIZEN".equals(lease.lesseeKind())
+                        ? Masking.name(lease.lesseeName())
+                        : lease.lesseeName();
+        List<ResidentView> residents =
+                proposed.stream().map(p -> view(p, open ? now : null)).toList();
+        List<ResidentView> removed = open ? removed(now, proposed) : List.of();
         return new ChangeForm(
                 caseId,
                 rec.typeId(),
                 lease.leaseNo(),
                 home == null ? null : home.address(),
-                "CITIZEN".equals(lease.lesseeKind())
-                        ? Masking.name(lease.lesseeName())
-                        : lease.lesseeName(),
+                lessee,
                 Masking.mobile(c.mobile()),
                 c.maritalStatus(),
                 c.reason(),
-                proposed.stream().map(p -> view(p, open ? now : null)).toList(),
-                open ? removed(now, proposed) : List.of());
+                residents,
+                removed,
+                fields(lease, home, lessee, c, residents, removed));
+    }
+
+    /**
+     * The review console's rows of a change: the lease, the lessee's new basics, every resident
+     * after the change with what happens to them (新增, 修改, 不变) and the ones deleted; masked.
+     */
+    private static List<FormField> fields(
+            LeaseEntity lease,
+            HomeEntity home,
+            String lessee,
+            ChangeEntity c,
+            List<ResidentView> residents,
+            List<ResidentView> removed) {
+        List<FormField> out = new ArrayList<>();
+        out.add(field("leaseNo", "合同编号", "Lease no.", lease.leaseNo()));
+        if (home != null) {
+            out.add(field("address", "房屋地址", "Address", home.address()));
+        }
+        out.add(field("lesseeName", "承租人", "Lessee", lessee));
+        if (c.mobile() != null) {
+            out.add(field("mobile", "手机号码（变更为）", "Mobile (new)", Masking.mobile(c.mobile())));
+        }
+        if (c.maritalStatus() != null) {
+            out.add(
+                    field(
+                            "maritalStatus",
+                            "婚姻状况（变更后）",
+                            "Marital status (after)",
+                            c.maritalStatus()));
+        }
+        Map<String, String> occupantNames = new HashMap<>();
+        residents.stream()
+                .filter(r -> "OCCUPANT".equals(r.role()))
+                .forEach(r -> occupantNames.put(r.ref(), r.name()));
+        for (int i = 0; i < residents.size(); i++) {
+            ResidentView r = residents.get(i);
+            boolean occupant = "OCCUPANT".equals(r.role());
+            String zh = occupant ? "入住人" : "同住人";
+            String en = occupant ? "Occupant" : "Co-resident";
+            if (!occupant
+                    && r.occupantRef() != null
+                    && occupantNames.containsKey(r.occupantRef())) {
+                zh += "（随" + occupantNames.get(r.occupantRef()) + "）";
+                en += " (with " + occupantNames.get(r.occupantRef()) + ")";
+            }
+            out.add(field("residents[" + i + "]", zh, en, person(r)));
+        }
+        for (int i = 0; i < removed.size(); i++) {
+            ResidentView r = removed.get(i);
+            boolean occupant = "OCCUPANT".equals(r.role());
+            out.add(
+                    field(
+                            "removed[" + i + "]",
+                            occupant ? "删除入住人" : "删除同住人",
+                            occupant ? "Occupant deleted" : "Co-resident deleted",
+                            person(r)));
+        }
+        if (c.reason() != null) {
+            out.add(field("reason", "变更原因", "Reason", c.reason()));
+        }
+        return out;
+    }
+
+    /** {@code 【新增】王** · 4403**********1234 · 子女 · 139****5678}. */
+    private static String person(ResidentView r) {
+        List<String> parts = new ArrayList<>();
+        parts.add(r.name());
+        parts.add(r.idNumber());
+        if (r.relation() != null) {
+            parts.add(r.relation());
+        }
+        if (r.mobile() != null) {
+            parts.add(r.mobile());
+        }
+        String tag =
+                r.action() == null
+                        ? ""
+                        : switch (r.action()) {
+                            case "ADD" -> "【新增】";
+                            case "EDIT" -> "【修改】";
+                            case "DELETE" -> "【删除】";
+                            default -> "【不变】";
+                        };
+        return tag + String.join(" · ", parts.stream().filter(Objects::nonNull).toList());
+    }
+
+    private static FormField field(String name, String zh, String en, String value) {
+        return new FormField(name, LocalizedText.of(zh, en), value);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -799,6 +900,25 @@ public class ChangesService {
             case "REJECTED" -> LocalizedText.of("未通过", "Rejected");
             case "WITHDRAWN" -> LocalizedText.of("已撤回", "Withdrawn");
             default -> LocalizedText.of(status, status);
+        };
+    }
+
+    /**
+     * The marital status as the pages and the review show it (未婚, 已婚, 离异, 丧偶): the operators'
+     * import stores the codes SINGLE, MARRIED, DIVORCED, WIDOWED, the line's own steps the words.
+     * Blank: null; anything else is returned trimmed (and refused where it is checked).
+     */
+    static String maritalWord(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String v = value.trim();
+        return switch (v.toUpperCase(Locale.ROOT)) {
+            case "SINGLE" -> "未婚";
+            case "MARRIED" -> "已婚";
+            case "DIVORCED" -> "离异";
+            case "WIDOWED" -> "丧偶";
+            default -> v;
         };
     }
 

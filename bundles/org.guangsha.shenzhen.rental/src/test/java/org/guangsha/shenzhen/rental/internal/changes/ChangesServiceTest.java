@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,6 +282,62 @@ class ChangesServiceTest {
         assertEquals("2", issued.get(0).values().get("householdSize"));
         assertThrows(
                 ProblemException.class, () -> changes.printNotice(OTHER_ORG, "L-O", v.id(), zhao));
+        // the approved change names the residents it created: the page offers 赵四's notice
+        ChangeView done = changes.overview(ORG, "L-O").changes().get(0);
+        assertEquals(zhao, done.residents().get(1).id());
+        assertTrue(done.residents().stream().allMatch(r -> r.id() != null), done.toString());
+    }
+
+    @Test
+    void theReviewFormListsEveryPersonMaskedWithWhatHappensToThem() throws Exception {
+        ChangeView v =
+                changes.propose(
+                        ORG,
+                        "L-O",
+                        request(
+                                List.of(
+                                        new ResidentInput(
+                                                null,
+                                                "n1",
+                                                "OCCUPANT",
+                                                null,
+                                                "赵四",
+                                                NEW_ID,
+                                                null,
+                                                "13700000001"),
+                                        new ResidentInput(
+                                                null,
+                                                null,
+                                                "CO_RESIDENT",
+                                                "n1",
+                                                "钱五",
+                                                QIAN_ID,
+                                                "配偶",
+                                                null))));
+        Map<String, String> form = new LinkedHashMap<>();
+        changes.form(ORG, v.caseId()).fields().forEach(f -> form.put(f.name(), f.value()));
+        assertEquals("NO-L-O", form.get("leaseNo"));
+        assertEquals(
+                "【新增】赵* · 4403**********" + NEW_ID.substring(14) + " · 137****0001",
+                form.get("residents[0]"));
+        assertTrue(form.get("residents[1]").startsWith("【新增】钱* · "), form.toString());
+        assertTrue(form.get("removed[0]").startsWith("【删除】陈*"), form.toString());
+        assertTrue(form.get("removed[1]").startsWith("【删除】林*"), form.toString());
+        assertFalse(form.toString().contains(NEW_ID), "masked");
+        assertFalse(form.toString().contains("440305199105051234"), "masked");
+    }
+
+    @Test
+    void theImportsMaritalCodesReadAsTheWordsThePagesUse() throws Exception {
+        // the operators' import stores MARRIED …; the page shows and sends 已婚 …, both accepted
+        db.tx.run(em -> em.find(LeaseEntity.class, "L-Z").maritalStatus("MARRIED"));
+        assertEquals("已婚", changes.overview(ZHANG, "L-Z").maritalStatus());
+        ChangeView v =
+                changes.propose(
+                        ZHANG,
+                        "L-Z",
+                        new ChangeRequest(null, "DIVORCED", null, null, List.of(), null));
+        assertEquals("离异", v.maritalStatus());
     }
 
     @Test
