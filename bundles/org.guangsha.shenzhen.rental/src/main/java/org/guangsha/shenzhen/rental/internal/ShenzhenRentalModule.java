@@ -45,7 +45,9 @@ public class ShenzhenRentalModule implements BusinessModule {
                         "home",
                         LocalizedText.of("住房保障个人服务", "My public housing"),
                         "",
-                        TrustLevel.L2));
+                        // organizations (SZ-5) are L1 accounts; citizens are sent to real-name
+                        // verification (L2) by the line's own page and refused below L2 by its API
+                        TrustLevel.L1));
     }
 
     /**
@@ -63,7 +65,8 @@ public class ShenzhenRentalModule implements BusinessModule {
 
     @Override
     public TrustLevel requiredTrustLevel() {
-        return TrustLevel.L2;
+        // L1 for organizations' employer housing (SZ-5); every citizen path demands L2 itself
+        return TrustLevel.L1;
     }
 
     @Override
