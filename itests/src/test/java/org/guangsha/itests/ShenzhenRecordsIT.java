@@ -284,7 +284,31 @@ public class ShenzhenRecordsIT extends CitizenTestSupport {
                 call("POST", "/api/shenzhen/rental/powers-of-attorney", token, body);
         assertEquals(409, twice.statusCode());
         assertEquals("urn:guangsha:problem:application-open", json(twice).path("type").asText());
-        approve(demoLogin("futian-district"), json(r).path("caseId").asText());
+        // issued on the last day of a month by the city's clock (the sandbox's): three months
+        // later is the last day of the third month (e.g. 11-30 → 02-28), on screen and on paper
+        String operator = demoLogin("operator");
+        LocalDate monthEnd = YearMonth.now(CITY).atEndOfMonth();
+        HttpResponse<String> set =
+                call(
+                        "POST",
+                        "/api/sandbox/clock",
+                        operator,
+                        JSON.createObjectNode().put("at", monthEnd + "T10:00:00+08:00"));
+        assertEquals(set.body(), 200, set.statusCode());
+        try {
+            powerOfAttorneyIssuedAtMonthEnd(token, body, json(r).path("caseId").asText(), monthEnd);
+        } finally {
+            call(
+                    "POST",
+                    "/api/sandbox/clock",
+                    operator,
+                    JSON.createObjectNode().put("reset", true));
+        }
+    }
+
+    private void powerOfAttorneyIssuedAtMonthEnd(
+            String token, ObjectNode body, String caseId, LocalDate monthEnd) throws Exception {
+        approve(demoLogin("futian-district"), caseId);
 
         JsonNode held = json(call("GET", "/api/shenzhen/rental/powers-of-attorney", token, null));
         JsonNode current = held.path("current");
@@ -295,7 +319,9 @@ public class ShenzhenRecordsIT extends CitizenTestSupport {
         assertEquals("power-of-attorney", poa.path("typeId").asText());
         assertEquals("shenzhen-real-estate-registration-form", form.path("typeId").asText());
         LocalDate issued = LocalDate.parse(poa.path("issuedOn").asText());
+        assertEquals(monthEnd, issued);
         String until = issued.plusMonths(3).toString();
+        assertEquals(YearMonth.from(monthEnd).plusMonths(3).atEndOfMonth().toString(), until);
         // SZ-8, P-2: both valid three months, the date printed on both
         assertEquals(until, poa.path("validUntil").asText());
         assertEquals(until, form.path("validUntil").asText());

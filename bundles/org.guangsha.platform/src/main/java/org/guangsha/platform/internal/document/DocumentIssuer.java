@@ -82,7 +82,16 @@ public class DocumentIssuer implements DocumentService {
     private final AccountService accounts;
     private final CitySeal seal;
     private final java.util.function.Supplier<PdfRenderer> renderer;
-    private final Clock clock;
+
+    /** Tests' fixed clock; null: the city's {@code Clock} service (the sandbox's when set). */
+    private final Clock fixedClock;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clock clockService;
+
     private volatile String publicBaseUrl;
     private final Map<String, DocumentType> registered = new ConcurrentHashMap<>();
 
@@ -114,7 +123,7 @@ public class DocumentIssuer implements DocumentService {
                 seal,
                 // the font (10 MB) is parsed on the first document, not while the platform starts
                 lazily(PdfRenderer::new),
-                Clock.systemUTC(),
+                null,
                 config.public_base_url());
     }
 
@@ -131,8 +140,20 @@ public class DocumentIssuer implements DocumentService {
         this.accounts = accounts;
         this.seal = seal;
         this.renderer = renderer;
-        this.clock = clock;
+        this.fixedClock = clock;
         this.publicBaseUrl = trimSlash(publicBaseUrl);
+    }
+
+    /**
+     * The issuing time: documents are dated and their validity counted by the city's clock, the
+     * same the lines use for their rules (the sandbox's settable clock in demos and tests).
+     */
+    private Clock clock() {
+        if (fixedClock != null) {
+            return fixedClock;
+        }
+        Clock c = clockService;
+        return c != null ? c : Clock.systemUTC();
     }
 
     /** The city changed its public address. */
@@ -251,7 +272,7 @@ public class DocumentIssuer implements DocumentService {
                                 () ->
                                         ProblemException.invalidField(
                                                 "holderId", "持有人不存在", "No such holder"));
-        Instant now = clock.instant();
+        Instant now = clock().instant();
         LocalDate today = today();
         LocalDate validUntil = type.validity().map(today::plus).orElse(null);
         String number = newNumber(today);
@@ -418,7 +439,7 @@ public class DocumentIssuer implements DocumentService {
                     "reason", "请填写撤销原因（500字以内）", "Give a reason (at most 500 characters)");
         }
         LocalDate today = today();
-        Instant now = clock.instant();
+        Instant now = clock().instant();
         IssuedDocument revoked =
                 tx.write(
                         em -> {
@@ -485,7 +506,7 @@ public class DocumentIssuer implements DocumentService {
 
     /** Today in the city's calendar. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), PlatformConstants.CITY_ZONE);
+        return LocalDate.ofInstant(clock().instant(), PlatformConstants.CITY_ZONE);
     }
 
     /**
