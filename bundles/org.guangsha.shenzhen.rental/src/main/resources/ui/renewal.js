@@ -4,7 +4,7 @@
 // (#/signing/:id: confirm, the 承诺书 with its countdown and the copy-matched text, the face check by
 // phone, the contract read, the handwritten signature) and, once a caseworker approves it, the
 // contract to view, download and print. main.js mounts `renewalRoutes`; words under `szRenewal`.
-import { reactive, onMounted, defineComponent } from 'vue';
+import { reactive, onMounted, onBeforeUnmount, defineComponent } from 'vue';
 import { showConfirmDialog } from 'vant';
 import { api, t, local, navigate, session, hasTrustLevel, route, addMessages, yuan, formatTime, useProblem, GsProblem, GsPage, GsUpload } from 'guangsha';
 
@@ -90,6 +90,9 @@ const STEPS = [
   { zh: '上传材料', en: 'Documents' }, { zh: '提交', en: 'Submit' },
 ];
 const CLOSED = ['RENEWED', 'REJECTED', 'WITHDRAWN'];
+// the states in which a caseworker decides next, and how often the page asks meanwhile
+const WAITING = ['REVIEW', 'SIGNED'];
+const FOLLOW_MS = 5000;
 
 function verified() {
   if (!session.me) {
@@ -154,7 +157,18 @@ function useRenewal() {
       state.busy = false;
     }
   }
-  return { state, problem, load, post };
+  /**
+   * While the renewal waits for a caseworker (审核中, 签订成功 awaiting approval) the page follows it,
+   * so the approval shows without reloading; only while the page is visible.
+   */
+  function follow() {
+    const timer = setInterval(() => {
+      const r = state.data && state.data.renewal;
+      if (r && WAITING.includes(r.status) && !state.busy && document.visibilityState === 'visible') load();
+    }, FOLLOW_MS);
+    onBeforeUnmount(() => clearInterval(timer));
+  }
+  return { state, problem, load, post, follow };
 }
 
 async function openPdf(documentId, mode) {
@@ -240,7 +254,8 @@ const RenewalPage = defineComponent({
   name: 'SzRenewalPage',
   components: { GsPage, GsProblem, GsUpload },
   setup() {
-    const { state, problem, load, post } = useRenewal();
+    const { state, problem, load, post, follow } = useRenewal();
+    follow();
     const open = (r) => !!r && !CLOSED.includes(r.status);
     const step = () => (state.data && open(state.data.renewal) ? (STEP[state.data.renewal.status] || 5) : 0);
     async function start() {
@@ -273,7 +288,7 @@ const RenewalPage = defineComponent({
     <GsPage :title="$t('szRenewal.title')" backTo="${BASE}/">
       <van-empty v-if="state.none" :description="$t('szRenewal.noLease')" data-testid="renewal-no-lease" />
       <div v-else-if="state.data" data-testid="renewal-page" :data-step="step()" :data-status="state.data.renewal ? state.data.renewal.status : ''">
-        <van-notice-bar wrapable :scrollable="false" left-icon="info-o" data-testid="guide"><strong>{{ $t('szRenewal.guide') }}：</strong>{{ local(state.data.guide) }}</van-notice-bar>
+        <van-notice-bar v-if="step() === 0" wrapable :scrollable="false" left-icon="info-o" data-testid="guide"><strong>{{ $t('szRenewal.guide') }}：</strong>{{ local(state.data.guide) }}</van-notice-bar>
         <van-steps :active="Math.min(step(), 4)"><van-step v-for="s in STEPS" :key="s.en">{{ local(s) }}</van-step></van-steps>
         <GsProblem :problem="problem" />
 
@@ -348,7 +363,7 @@ const RenewalPage = defineComponent({
 
         <section v-if="state.data.renewal && step() >= 5 || state.data.renewal && ['REJECTED', 'WITHDRAWN'].includes(state.data.renewal.status)" class="szr-card" data-testid="renewal-state">
           <h3>{{ $t('szRenewal.status') }}</h3>
-          <p v-if="state.message" class="sz-success" role="status" data-testid="renewal-submitted"><van-icon name="checked" color="#07c160" /> {{ state.message }}</p>
+          <p v-if="state.message && state.data.renewal.status === 'REVIEW'" class="sz-success" role="status" data-testid="renewal-submitted"><van-icon name="checked" color="#07c160" /> {{ state.message }}</p>
           <p><van-tag type="primary" size="medium" data-testid="renewal-status" :data-status="state.data.renewal.status">{{ local(state.data.renewal.statusText) }}</van-tag></p>
           <dl class="szr-facts">
             <template v-if="state.data.renewal.caseNumber"><dt>{{ $t('szRenewal.caseNumber') }}</dt><dd data-testid="renewal-case-number">{{ state.data.renewal.caseNumber }}</dd></template>
@@ -411,7 +426,8 @@ const SigningPage = defineComponent({
   name: 'SzRenewalSigningPage',
   components: { GsPage, GsProblem },
   setup() {
-    const { state, problem, load, post } = useRenewal();
+    const { state, problem, load, post, follow } = useRenewal();
+    follow();
     async function sign() {
       const s = await post('/signing');
       if (s) navigate(`/signing/${encodeURIComponent(s.signingId)}`, { query: { next: `${BASE}/signing` } });

@@ -188,9 +188,9 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
         approveInConsole(console);
         shot(console, "renewal-9-console-approved-desktop", testId("decision-result"));
 
-        // 张三 sees the approval and goes to 个人租赁合同签订: the contract to sign.
-        phone.driver().navigate().refresh();
-        phone.waitFor(testId("renewal-approved"));
+        // 张三's page follows the review: the approval shows without reloading; to 个人租赁合同签订.
+        phone.waiting(WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(testId("renewal-approved")));
         phone.click(testId("renewal-to-sign"));
         phone.waitForText(testId("signing-summary"), newEnd.toString());
         shot(phone, "renewal-10-contract-to-sign-phone", testId("start-signing"));
@@ -208,6 +208,8 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
         String values = phone.waitFor(testId("signing-values")).getText();
         assertTrue(values.contains("福田沙箱安居苑"), values);
         assertTrue(values.contains(newEnd.getYear() + "年"), values);
+        // the city's lessor (lessor.name in the line's configuration), readable
+        assertTrue(values.contains("深圳市住房和建设局"), values);
         // nothing out of order: no signature before the details are confirmed
         assertProblem(
                 rest().post(flow + "/signature", Map.of("image", signature()), token),
@@ -286,10 +288,13 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
         shot(console, "renewal-21-console-contract-desktop", testId("case-form"));
         approveInConsole(console);
 
-        // 张三: the renewal done, the new end date, the contract viewable and downloadable.
-        phone.driver().navigate().refresh();
-        phone.waitFor(
-                By.cssSelector("[data-testid='renewal-signing-page'][data-status='RENEWED']"));
+        // 张三 (the page follows): the renewal done, the new end date, the contract to view and
+        // download.
+        phone.waiting(WAIT)
+                .until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(
+                                        "[data-testid='renewal-signing-page'][data-status='RENEWED']")));
         assertEquals(
                 newEnd.toString(),
                 phone.waitFor(testId("renewal-lease-end")).getAttribute("data-date"));
@@ -323,7 +328,11 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
     @Test
     void anOldPolicyLesseeRenewsUnderTheNewPolicyOnlyAfterAPassedReport() throws Exception {
         // alone on the lease and with an ID number the sandbox's made-up figures pass
-        Lessee lessee = lesseeWithLease("王新", passingIdNumber(), "OLD");
+        Lessee lessee =
+                lesseeWithLease(
+                        "王新",
+                        sandboxIdNumber(ThreadLocalRandom.current().nextInt(100, 880)),
+                        "OLD");
         Browser phone = phone().signIn(lessee.token()).open(BASE + "renewal");
         phone.waitFor(testId("renewal-choose"));
         assertTrue(phone.driver().findElements(testId("renew-option-NEW")).isEmpty());
@@ -371,7 +380,7 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
     @Test
     void aNewPolicyLesseeWithAFailingReportIsToldWhy() throws Exception {
         // the sandbox's check says a member whose sequence digits are 888 owns a home
-        Lessee lessee = lesseeWithLease("赵旧", idNumber("440304", randomBirth(), 888), "NEW");
+        Lessee lessee = lesseeWithLease("赵旧", sandboxIdNumber(888), "NEW");
         Browser phone = phone().signIn(lessee.token()).open(BASE + "renewal");
         phone.waitForText(testId("renewal-reason"), "经济状况核对");
         assertTrue(phone.driver().findElements(testId("renew-start")).isEmpty(), "no way to renew");
@@ -528,14 +537,13 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
     }
 
     /**
-     * An ID number the sandbox's simulated check passes for a lessee alone: its SHA-256 keeps the
-     * made-up income under the limit and names no costly vehicle (SandboxEconomicStatus).
+     * An ID number of {@code sequence} whose made-up income and vehicles the sandbox's simulated
+     * check passes for a lessee alone (its SHA-256, see SandboxEconomicStatus); the sequence 888
+     * fails the check on the home owned, and only on that.
      */
-    private static String passingIdNumber() throws NoSuchAlgorithmException {
+    private static String sandboxIdNumber(int sequence) throws NoSuchAlgorithmException {
         for (int i = 0; i < 1000; i++) {
-            String id =
-                    idNumber(
-                            "440304", randomBirth(), ThreadLocalRandom.current().nextInt(100, 880));
+            String id = idNumber("440304", randomBirth(), sequence);
             byte[] h =
                     MessageDigest.getInstance("SHA-256")
                             .digest(id.getBytes(StandardCharsets.UTF_8));
@@ -543,7 +551,7 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
                 return id;
             }
         }
-        throw new AssertionError("no passing ID number");
+        throw new AssertionError("no ID number found");
     }
 
     /** 张三's demo lease from the personal page's API, once the sandbox has imported it. */
