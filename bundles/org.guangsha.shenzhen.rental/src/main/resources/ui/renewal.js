@@ -40,7 +40,7 @@ export const renewalMessages = {
       contractName: '个人租赁合同（续签）', notReady: '续约申请审核通过后，方可签订续约合同。', toRenewal: '去办理续约',
       checkIntro: '经济状况核对（收入财产核对）将核对承租人及其他入住人的收入、车辆和住房情况。核对报告符合要求后，原政策承租人可按新政策续租；新政策承租人须核对报告符合要求方可续租。',
       report: '核对报告', passed: '符合要求', failed: '不符合要求', runCheck: '发起收入财产核对', runAgain: '重新发起核对',
-      reportNo: '报告编号', checkedAt: '核对时间', limit: '标准：{limit}',
+      again: '再次续约', reportNo: '报告编号', checkedAt: '核对时间', limit: '标准：{limit}',
       failedOld: '核对报告不符合新政策续租要求。您仍可按照原政策执行续租。', renewNow: '去续租',
     },
   },
@@ -75,7 +75,7 @@ export const renewalMessages = {
       contractName: 'Lease contract (renewal)', notReady: 'The contract can be signed once your renewal is approved.', toRenewal: 'Go to renewal',
       checkIntro: 'The income-and-asset check looks at the income, vehicles and homes of the lessee and the other residents. With a qualifying report an old-policy tenant may renew under the new policy; new-policy tenants need one to renew.',
       report: 'Report', passed: 'Qualifies', failed: 'Does not qualify', runCheck: 'Apply for the check', runAgain: 'Check again',
-      reportNo: 'Report no.', checkedAt: 'Checked at', limit: 'Limit: {limit}',
+      again: 'Renew again', reportNo: 'Report no.', checkedAt: 'Checked at', limit: 'Limit: {limit}',
       failedOld: 'The report does not qualify for the new policy. You may still renew under the old policy.', renewNow: 'Renew',
     },
   },
@@ -124,7 +124,7 @@ function dayAfter(date) {
 function useRenewal() {
   const problem = useProblem();
   const state = reactive({
-    data: null, none: false, busy: false, track: '', accepted: false, marital: '', front: null, back: null, message: '',
+    data: null, none: false, busy: false, again: false, track: '', accepted: false, marital: '', front: null, back: null, message: '',
   });
   async function load() {
     try {
@@ -258,6 +258,9 @@ const RenewalPage = defineComponent({
     follow();
     const open = (r) => !!r && !CLOSED.includes(r.status);
     const step = () => (state.data && open(state.data.renewal) ? (STEP[state.data.renewal.status] || 5) : 0);
+    // just renewed: the result first; a further renewal only on request (再次续约)
+    const renewed = () => !!state.data && !!state.data.renewal && state.data.renewal.status === 'RENEWED';
+    const choosing = () => step() === 0 && (!renewed() || state.again);
     async function start() {
       if (!state.track) return;
       await post('', { track: state.track });
@@ -280,7 +283,7 @@ const RenewalPage = defineComponent({
     }
     onMounted(() => verified() && load());
     return {
-      state, problem, post, step, open, start, submit, local, yuan, dayAfter, formatTime, STEPS,
+      state, problem, post, step, renewed, choosing, open, start, submit, local, yuan, dayAfter, formatTime, STEPS,
       years: () => years(state.data), openContract: contractOpener(state, problem), MARITAL: ['未婚', '已婚', '离异', '丧偶'],
     };
   },
@@ -288,8 +291,8 @@ const RenewalPage = defineComponent({
     <GsPage :title="$t('szRenewal.title')" backTo="${BASE}/">
       <van-empty v-if="state.none" :description="$t('szRenewal.noLease')" data-testid="renewal-no-lease" />
       <div v-else-if="state.data" data-testid="renewal-page" :data-step="step()" :data-status="state.data.renewal ? state.data.renewal.status : ''">
-        <van-notice-bar v-if="step() === 0" wrapable :scrollable="false" left-icon="info-o" data-testid="guide"><strong>{{ $t('szRenewal.guide') }}：</strong>{{ local(state.data.guide) }}</van-notice-bar>
-        <van-steps :active="Math.min(step(), 4)"><van-step v-for="s in STEPS" :key="s.en">{{ local(s) }}</van-step></van-steps>
+        <van-notice-bar v-if="choosing()" wrapable :scrollable="false" left-icon="info-o" data-testid="guide"><strong>{{ $t('szRenewal.guide') }}：</strong>{{ local(state.data.guide) }}</van-notice-bar>
+        <van-steps v-if="!renewed() || state.again" :active="Math.min(step(), 4)"><van-step v-for="s in STEPS" :key="s.en">{{ local(s) }}</van-step></van-steps>
         <GsProblem :problem="problem" />
 
         <section v-if="state.data.renewal && state.data.renewal.status === 'RENEWED'" class="szr-card" data-testid="renewal-done">
@@ -301,9 +304,10 @@ const RenewalPage = defineComponent({
             <dt>{{ $t('szRenewal.leaseEnd') }}</dt><dd data-testid="renewal-lease-end" :data-date="state.data.endDate">{{ state.data.endDate }}</dd>
           </dl>
           ${CONTRACT}
+          <div v-if="!state.again" class="sz-actions"><van-button plain block size="small" @click="state.again = true" data-testid="renew-again">{{ $t('szRenewal.again') }}</van-button></div>
         </section>
 
-        <template v-if="step() === 0">
+        <template v-if="choosing()">
           <section class="szr-card" data-testid="renewal-choose">
             <h3>{{ $t('szRenewal.apply') }}</h3>
             <dl class="szr-facts">

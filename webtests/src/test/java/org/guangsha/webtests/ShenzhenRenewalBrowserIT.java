@@ -317,6 +317,10 @@ class ShenzhenRenewalBrowserIT extends BrowserTestSupport {
         assertEquals(
                 newEnd.toString(),
                 phone.waitFor(testId("renewal-lease-end")).getAttribute("data-date"));
+        assertTrue(
+                phone.driver().findElements(testId("renew-start")).isEmpty(),
+                "just renewed: no new renewal offered unless asked for (再次续约)");
+        phone.waitFor(testId("renew-again"));
         shot(phone, "renewal-23-done-phone", testId("renewal-done"));
         assertEquals(newEnd.toString(), demoLease(token).path("endDate").asText());
         assertEquals("OLD", demoLease(token).path("policy").asText());
