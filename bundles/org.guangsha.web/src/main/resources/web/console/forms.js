@@ -22,6 +22,16 @@ const SOURCES = {
     path: '/jiangxi/cases/{id}',
     load: async (id) => (await api.get(`jiangxi/cases/${encodeURIComponent(id)}`)).fields || [],
   },
+  // the Shenzhen lease renewal (个人租赁合同续签) and its signed contract (个人租赁合同签订), reviewed by the
+  // home's district: GET /api/shenzhen/rental/renewal-cases/{caseId} (names and ID numbers masked)
+  'shenzhen-lease-renewal': {
+    path: '/shenzhen/rental/renewal-cases/{caseId}',
+    load: async (id) => (await api.get(`shenzhen/rental/renewal-cases/${encodeURIComponent(id)}`)).fields || [],
+  },
+  'shenzhen-lease-renewal-contract': {
+    path: '/shenzhen/rental/renewal-cases/{caseId}',
+    load: async (id) => (await api.get(`shenzhen/rental/renewal-cases/${encodeURIComponent(id)}`)).fields || [],
+  },
   // the Shenzhen post-rental and employer housing changes (SZ-3, SZ-5), reviewed by the home's
   // district: GET /api/shenzhen/rental/changes/cases/{caseId} (names, ID numbers, mobiles masked)
   'shenzhen-resident-change': shenzhenChange(),

@@ -70,8 +70,10 @@ export const GsProblem = defineComponent({
       Object.entries(props.problem.fields)
         .filter(([f]) => props.unplaced[f] || (props.placed && !props.placed.includes(f)))
         .map(([f, m]) => [props.unplaced[f] || f, m]);
+    // the hint, unless the message already asks for it (the core's 400 title "…请按提示修改")
     const hint = () =>
-      Object.keys(props.problem.fields).length > 0 && !listed().length && props.problem.message !== t('problem.fieldsHint');
+      Object.keys(props.problem.fields).length > 0 && !listed().length
+      && !props.problem.message.includes(t('problem.fieldsHintLead'));
     return { listed, hint };
   },
   template: `

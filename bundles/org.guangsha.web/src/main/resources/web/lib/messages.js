@@ -11,7 +11,7 @@ export const messages = {
       sandbox: '沙箱',
     },
     nav: { home: '首页', services: '服务', me: '我的', login: '登录', logout: '退出登录', register: '注册' },
-    problem: { fieldsHint: '请按提示修改标出的内容', network: '网络不通，请检查网络后重试' },
+    problem: { fieldsHint: '请按提示修改标出的内容', fieldsHintLead: '请按提示修改', network: '网络不通，请检查网络后重试' },
     confirmTwice: { again: '请再次确认', typeToConfirm: '请输入“{word}”以确认', mismatch: '输入不一致' },
     upload: {
       choose: '选择文件', camera: '拍照', uploading: '正在上传 {p}%', tooLarge: '文件不能超过 {max}',
@@ -69,7 +69,7 @@ export const messages = {
       sandbox: 'Sandbox',
     },
     nav: { home: 'Home', services: 'Services', me: 'Me', login: 'Log in', logout: 'Log out', register: 'Register' },
-    problem: { fieldsHint: 'Please correct the marked fields', network: 'Network unreachable, please retry' },
+    problem: { fieldsHint: 'Please correct the marked fields', fieldsHintLead: 'correct', network: 'Network unreachable, please retry' },
     confirmTwice: { again: 'Please confirm once more', typeToConfirm: 'Type “{word}” to confirm', mismatch: 'That does not match' },
     upload: {
       choose: 'Choose a file', camera: 'Take a photo', uploading: 'Uploading {p}%', tooLarge: 'At most {max}',

@@ -128,7 +128,7 @@ export const messages = {
       contractPhone: '请点下方按钮打开合同全文仔细阅读。', contractFailed: '合同预览加载失败',
       signIntro: '请在下方签名区内手写您的姓名，签名将放入合同的签名栏。', sign: '确认签名并签署合同',
       doneTitle: '签约成功', doneText: '合同已由您签名，并加盖了电子签章。合同已保存到“我的文书”。', doneToast: '签约成功',
-      viewSigned: '查看已签署的合同',
+      viewSigned: '查看已签署的合同', backToService: '返回业务办理页面',
       fields: {
         contractNumber: '合同编号', lessorName: '出租人', lessorIdNumber: '出租人证件号码', lessorPhone: '出租人电话',
         tenantName: '承租人', tenantIdNumber: '承租人身份证号', tenantPhone: '承租人电话', cityName: '城市', projectName: '项目名称',
@@ -272,7 +272,7 @@ export const messages = {
       contractFailed: 'The preview could not be loaded',
       signIntro: 'Write your name by hand in the box; it goes into the contract’s signature field.', sign: 'Sign the contract',
       doneTitle: 'Signed', doneText: 'You signed the contract and the city sealed it electronically. It is in “My documents”.', doneToast: 'Signed',
-      viewSigned: 'View the signed contract',
+      viewSigned: 'View the signed contract', backToService: 'Back to the service',
       fields: {
         contractNumber: 'Contract no.', lessorName: 'Lessor', lessorIdNumber: 'Lessor’s ID no.', lessorPhone: 'Lessor’s phone',
         tenantName: 'Tenant', tenantIdNumber: 'Tenant’s ID no.', tenantPhone: 'Tenant’s phone', cityName: 'City', projectName: 'Project',

@@ -8,7 +8,7 @@ import {
   api, ApiError, route, local, t, formatTime, maskIdNumber, maskMobile, useProblem, GsProblem, GsPage,
   GsCountdownReader, GsFaceCheck, GsSignaturePad,
 } from 'guangsha';
-import { requireLogin, isPhone, blobUrl, openFile, downloadFile } from '../words.js';
+import { requireLogin, safeNext, isPhone, blobUrl, openFile, downloadFile } from '../words.js';
 import { documentFileName } from './documents.js';
 
 /** The contract's values in reading order (the lease contract's first; a line's own keys after). */
@@ -40,6 +40,8 @@ export const Signing = {
       contractUrl: '', contractFailed: false, document: null, phone: isPhone(),
     });
     const problem = useProblem();
+    // the page that started the ceremony (a line's own page, e.g. the renewal's) to go back to
+    const next = safeNext(route.query.next, '');
 
     const index = computed(() => (state.flow ? ORDER.indexOf(state.flow.step) : 0));
     const expired = computed(() => state.flow && state.flow.step !== 'DONE' && state.flow.expiresAt && new Date(state.flow.expiresAt) < new Date());
@@ -155,12 +157,12 @@ export const Signing = {
       if (state.contractUrl) URL.revokeObjectURL(state.contractUrl);
     });
     return {
-      state, problem, index, expired, values, ORDER, step, readCommitment, readContract, advanced, faceStep, openContract,
+      state, problem, next, index, expired, values, ORDER, step, readCommitment, readContract, advanced, faceStep, openContract,
       loadContract, sign, viewDocument, downloadDocument, local, formatTime,
     };
   },
   template: `
-    <GsPage :title="$t('signing.title')" back-to="/me" class="gs-signing">
+    <GsPage :title="$t('signing.title')" :back-to="next || '/me'" class="gs-signing">
       <p v-if="state.loading" class="gs-loading" role="status">{{ $t('common.loading') }}</p>
       <GsProblem v-if="!state.flow" :problem="problem" />
       <template v-if="state.flow">
@@ -246,6 +248,7 @@ export const Signing = {
             <van-button round block type="primary" icon="eye-o" @click="viewDocument" data-testid="signing-document-view">{{ $t('signing.viewSigned') }}</van-button>
             <van-button round block plain type="primary" icon="down" @click="downloadDocument" data-testid="signing-document-download">{{ $t('common.download') }}</van-button>
             <van-button round block plain url="#/me/documents" data-testid="signing-documents">{{ $t('me.documents') }}</van-button>
+            <van-button v-if="next" round block plain type="primary" icon="arrow-left" :url="'#' + next" data-testid="signing-next">{{ $t('signing.backToService') }}</van-button>
           </div>
         </section>
       </template>

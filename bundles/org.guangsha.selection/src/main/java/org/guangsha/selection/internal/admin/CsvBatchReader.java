@@ -7,26 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
+import org.guangsha.platform.csv.CsvColumn;
+import org.guangsha.platform.csv.CsvProblem;
+import org.guangsha.platform.csv.CsvReader;
+import org.guangsha.platform.csv.CsvTable;
 import org.guangsha.selection.batch.BatchRejectedException.RowError;
 import org.guangsha.selection.batch.NewBatch;
 import org.guangsha.selection.batch.NewBatch.NewSession;
@@ -37,45 +31,50 @@ import org.guangsha.selection.internal.admin.BatchValidator.Row;
 /**
  * Reads a batch from the files an operator prepares in a spreadsheet (S-1): the batch's own members
  * as JSON, and {@code units.csv}, {@code families.csv}, {@code sessions.csv}. The CSV files are
- * UTF-8 (a byte-order mark, which Excel writes, is dropped), have a header row with English or
- * Chinese column names in any order (other columns are ignored), money in yuan with at most two
- * decimals (kept exactly, in fen), areas in m² with at most two decimals, and times with an offset
- * or as the city's wall clock. A value that cannot be read is a problem of its row like any other;
- * row numbers are the records after the header (the spreadsheet's row number minus one).
+ * read by the core's {@link CsvReader}: UTF-8 (a byte-order mark, which Excel writes, is dropped),
+ * have a header row with English or Chinese column names in any order (other columns are ignored),
+ * money in yuan with at most two decimals (kept exactly, in fen), areas in m² with at most two
+ * decimals, and times with an offset or as the city's wall clock. A value that cannot be read is a
+ * problem of its row like any other; row numbers are the records after the header (the
+ * spreadsheet's row number minus one).
  */
 final class CsvBatchReader {
 
-    /** A column: its key (the English header), whether it must be there, and its other names. */
-    private record Column(String key, boolean required, String zh, List<String> aliases) {}
-
-    private static final List<Column> UNIT_COLUMNS =
+    private static final List<CsvColumn> UNIT_COLUMNS =
             List.of(
-                    new Column("code", true, "房源编号", List.of()),
-                    new Column("project", false, "项目", List.of()),
-                    new Column("building", true, "楼栋", List.of()),
-                    new Column("unitType", true, "户型", List.of()),
-                    new Column("orientation", true, "朝向", List.of()),
-                    new Column("roomNumber", true, "房号", List.of()),
-                    new Column("floor", true, "楼层", List.of()),
-                    new Column("areaM2", true, "面积", List.of("建筑面积")),
-                    new Column("rentYuan", true, "月租金", List.of("租金")),
-                    new Column("address", false, "地址", List.of("房屋地址")));
+                    new CsvColumn("code", true, "房源编号"),
+                    new CsvColumn("project", false, "项目"),
+                    new CsvColumn("building", true, "楼栋"),
+                    new CsvColumn("unitType", true, "户型"),
+                    new CsvColumn("orientation", true, "朝向"),
+                    new CsvColumn("roomNumber", true, "房号"),
+                    new CsvColumn("floor", true, "楼层"),
+                    new CsvColumn("areaM2", true, "面积", "建筑面积"),
+                    new CsvColumn("rentYuan", true, "月租金", "租金"),
+                    new CsvColumn("address", false, "地址", "房屋地址"));
 
-    private static final List<Column> FAMILY_COLUMNS =
+    private static final List<CsvColumn> FAMILY_COLUMNS =
             List.of(
-                    new Column("rank", true, "排位", List.of("排位号", "选房排位")),
-                    new Column("name", true, "姓名", List.of("主申请人姓名", "申请人姓名", "applicantName")),
-                    new Column("idNumber", true, "身份证号码", List.of("身份证号")),
-                    new Column("householdSize", true, "家庭人数", List.of()),
-                    new Column("session", false, "场次", List.of("sessionSeq")));
+                    new CsvColumn("rank", true, "排位", "排位号", "选房排位"),
+                    new CsvColumn("name", true, "姓名", "主申请人姓名", "申请人姓名", "applicantName"),
+                    new CsvColumn("idNumber", true, "身份证号码", "身份证号"),
+                    new CsvColumn("householdSize", true, "家庭人数"),
+                    new CsvColumn("session", false, "场次", "sessionSeq"));
 
-    private static final List<Column> SESSION_COLUMNS =
+    private static final List<CsvColumn> SESSION_COLUMNS =
             List.of(
-                    new Column("seq", true, "场次号", List.of("场次")),
-                    new Column("name", false, "场次名称", List.of()),
-                    new Column("startsAt", true, "开始时间", List.of("正选开始时间")),
-                    new Column("endsAt", true, "结束时间", List.of("正选结束时间")),
-                    new Column("capacity", false, "家庭数", List.of("户数")));
+                    new CsvColumn("seq", true, "场次号", "场次"),
+                    new CsvColumn("name", false, "场次名称"),
+                    new CsvColumn("startsAt", true, "开始时间", "正选开始时间"),
+                    new CsvColumn("endsAt", true, "结束时间", "正选结束时间"),
+                    new CsvColumn("capacity", false, "家庭数", "户数"));
+
+    private static final CsvReader UNITS_FILE =
+            new CsvReader(UNIT_COLUMNS, BatchValidator.MAX_ROWS);
+    private static final CsvReader FAMILIES_FILE =
+            new CsvReader(FAMILY_COLUMNS, BatchValidator.MAX_ROWS);
+    private static final CsvReader SESSIONS_FILE =
+            new CsvReader(SESSION_COLUMNS, BatchValidator.MAX_ROWS);
 
     /** Validator field names that differ from the CSV columns, by section. */
     private static final Map<String, Map<String, String>> CSV_NAMES =
@@ -84,10 +83,6 @@ final class CsvBatchReader {
                     Map.of("areaCentiM2", "areaM2", "rentFen", "rentYuan"),
                     BatchValidator.FAMILIES,
                     Map.of("applicantName", "name", "sessionSeq", "session"));
-
-    /** Units after a header that only name a unit: 月租金(元), 面积(㎡). */
-    private static final Pattern UNIT_SUFFIX =
-            Pattern.compile("\\((元|㎡|m²|m2|平方米|平米)\\)$", Pattern.CASE_INSENSITIVE);
 
     /** 1,234.50 as spreadsheets format money. */
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -232,7 +227,7 @@ final class CsvBatchReader {
     private List<Row<NewUnit>> units(InputStream in) {
         List<Row<NewUnit>> rows = new ArrayList<>();
         String section = BatchValidator.UNITS;
-        for (Line line : lines(in, section, "units.csv", UNIT_COLUMNS)) {
+        for (Line line : lines(in, section, "units.csv", UNITS_FILE)) {
             int n = line.number();
             int floor = integer(line, "floor", 0);
             long area = hundredths(line, "areaM2", "面积", "The area");
@@ -262,7 +257,7 @@ final class CsvBatchReader {
     private List<Row<NewSession>> sessions(InputStream in) {
         List<Row<NewSession>> rows = new ArrayList<>();
         String section = BatchValidator.SESSIONS;
-        for (Line line : lines(in, section, "sessions.csv", SESSION_COLUMNS)) {
+        for (Line line : lines(in, section, "sessions.csv", SESSIONS_FILE)) {
             int n = line.number();
             Integer seq = integerOrNull(line, "seq");
             Instant starts = time(line, "startsAt");
@@ -290,7 +285,7 @@ final class CsvBatchReader {
         }
         List<Row<RankedFamily>> rows = new ArrayList<>();
         String section = BatchValidator.FAMILIES;
-        for (Line line : lines(in, section, "families.csv", FAMILY_COLUMNS)) {
+        for (Line line : lines(in, section, "families.csv", FAMILIES_FILE)) {
             int n = line.number();
             int rank = integer(line, "rank", 0);
             int household = integer(line, "householdSize", 0);
@@ -326,134 +321,44 @@ final class CsvBatchReader {
         }
     }
 
-    private List<Line> lines(InputStream in, String section, String file, List<Column> columns) {
+    private List<Line> lines(InputStream in, String section, String file, CsvReader reader) {
         if (in == null) {
             fail(section, 0, null, "缺少文件 " + file, "The file " + file + " is missing");
             unreadable.add(section);
             return List.of();
         }
-        String text;
+        CsvTable table;
         try {
-            text = utf8(in.readAllBytes());
-        } catch (CharacterCodingException notUtf8) {
-            fail(
-                    section,
-                    0,
-                    null,
-                    file + " 不是UTF-8编码：请在Excel中“另存为”“CSV UTF-8（逗号分隔）”",
-                    file + " is not UTF-8: save it as \"CSV UTF-8 (comma delimited)\"");
-            unreadable.add(section);
-            return List.of();
+            table = reader.read(file, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        CSVFormat format =
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(false)
-                        .setAllowMissingColumnNames(true)
-                        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                        .build();
-        List<Line> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
-            Map<String, Integer> index = header(parser.getHeaderNames(), section, file, columns);
-            if (index == null) {
-                unreadable.add(section);
-                return List.of();
+        for (CsvProblem p : table.problems()) {
+            if (p.kind() == CsvProblem.Kind.TOO_MANY_ROWS) {
+                continue; // the validator says how many rows a section may have
             }
-            for (CSVRecord record : parser) {
-                Map<String, String> values = new LinkedHashMap<>();
-                boolean blank = true;
-                for (Map.Entry<String, Integer> e : index.entrySet()) {
-                    String v = e.getValue() < record.size() ? record.get(e.getValue()).strip() : "";
-                    if (!v.isEmpty()) {
-                        values.put(e.getKey(), v);
-                        blank = false;
-                    }
-                }
-                if (!blank) {
-                    lines.add(new Line(section, (int) record.getRecordNumber(), values));
-                }
-                if (lines.size() > BatchValidator.MAX_ROWS) {
-                    break;
-                }
+            // rows here are the records after the header; the file's own problems are row 0
+            int row = Math.max(p.row() - 1, 0);
+            switch (p.kind()) {
+                case DUPLICATE_COLUMN -> fail(
+                        section,
+                        row,
+                        p.key(),
+                        file + " " + p.message(),
+                        file + " has the column " + p.key() + " twice");
+                case MISSING_COLUMN -> fail(
+                        section,
+                        row,
+                        p.key(),
+                        file + " " + p.message(),
+                        file + " lacks the column " + p.key() + " (" + p.column() + ")");
+                default -> fail(section, row, p.key(), p.message(), p.messageEn());
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            fail(
-                    section,
-                    lines.isEmpty() ? 0 : lines.get(lines.size() - 1).number() + 1,
-                    null,
-                    file + " 的CSV格式有误（如引号未闭合）",
-                    file + " is not well-formed CSV (e.g. an unclosed quote)");
             unreadable.add(section);
         }
-        return lines;
-    }
-
-    /** Column key → position; null (and problems) when the header lacks a required column. */
-    private Map<String, Integer> header(
-            List<String> names, String section, String file, List<Column> columns) {
-        if (names.isEmpty()) {
-            fail(section, 0, null, file + " 是空文件，第一行应为列名", file + " is empty; row 1 is the header");
-            return null;
-        }
-        Map<String, Column> known = new HashMap<>();
-        for (Column c : columns) {
-            known.put(normalize(c.key()), c);
-            known.put(normalize(c.zh()), c);
-            c.aliases().forEach(a -> known.put(normalize(a), c));
-        }
-        Map<String, Integer> index = new LinkedHashMap<>();
-        boolean ok = true;
-        for (int i = 0; i < names.size(); i++) {
-            Column c = known.get(normalize(names.get(i)));
-            if (c != null && index.putIfAbsent(c.key(), i) != null) {
-                fail(
-                        section,
-                        0,
-                        c.key(),
-                        file + " 有两列都是“" + c.zh() + "”",
-                        file + " has the column " + c.key() + " twice");
-                ok = false;
-            }
-        }
-        for (Column c : columns) {
-            if (c.required() && !index.containsKey(c.key())) {
-                fail(
-                        section,
-                        0,
-                        c.key(),
-                        file + " 缺少列“" + c.zh() + "”（" + c.key() + "）",
-                        file + " lacks the column " + c.key() + " (" + c.zh() + ")");
-                ok = false;
-            }
-        }
-        return ok ? index : null;
-    }
-
-    /** Header names compared without case, blanks, underscores, BOM or a unit suffix. */
-    static String normalize(String header) {
-        String h =
-                header.replace("\uFEFF", "")
-                        .replace('（', '(')
-                        .replace('）', ')')
-                        .replaceAll("[\\s_]", "")
-                        .toLowerCase(Locale.ROOT);
-        return UNIT_SUFFIX.matcher(h).replaceFirst("");
-    }
-
-    private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
+        return table.rows().stream()
+                .map(r -> new Line(section, r.number() - 1, r.values()))
+                .toList();
     }
 
     private Integer integerOrNull(Line line, String key) {

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guangsha.platform.csv.CsvColumn;
+import org.guangsha.platform.csv.CsvProblem;
+import org.guangsha.platform.csv.CsvReader;
+import org.guangsha.platform.csv.CsvRow;
+import org.guangsha.platform.csv.CsvTable;
 import org.guangsha.platform.identity.CreditCode;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.shenzhen.rental.data.ImportRejectedException.ImportProblem;
 import org.guangsha.shenzhen.rental.data.RentalDataImport;
-import org.guangsha.shenzhen.rental.internal.imports.CsvTable.Column;
-import org.guangsha.shenzhen.rental.internal.imports.CsvTable.Row;
 
 /**
  * Reads and checks an import whole before anything is stored: every value of every row (required,
@@ -105,48 +108,53 @@ public final class ImportCheck {
             List<NewResident> residents,
             List<NewRank> ranks) {}
 
-    static final List<Column> HOME_COLUMNS =
+    static final List<CsvColumn> HOME_COLUMNS =
             List.of(
-                    new Column("homeCode", true, "房屋编号", "房源编号", "房屋编码"),
-                    new Column("project", true, "项目", "项目名称"),
-                    new Column("building", true, "栋", "楼栋", "栋号"),
-                    new Column("room", true, "房号", "房间号"),
-                    new Column("address", true, "地址", "房屋地址"),
-                    new Column("districtCode", true, "行政区划代码", "区划代码", "district"),
-                    new Column("areaM2", false, "面积", "建筑面积", "area"),
-                    new Column("layout", false, "户型"));
+                    new CsvColumn("homeCode", true, "房屋编号", "房源编号", "房屋编码"),
+                    new CsvColumn("project", true, "项目", "项目名称"),
+                    new CsvColumn("building", true, "栋", "楼栋", "栋号"),
+                    new CsvColumn("room", true, "房号", "房间号"),
+                    new CsvColumn("address", true, "地址", "房屋地址"),
+                    new CsvColumn("districtCode", true, "行政区划代码", "区划代码", "district"),
+                    new CsvColumn("areaM2", false, "面积", "建筑面积", "area"),
+                    new CsvColumn("layout", false, "户型"));
 
-    static final List<Column> LEASE_COLUMNS =
+    static final List<CsvColumn> LEASE_COLUMNS =
             List.of(
-                    new Column("leaseNo", true, "合同编号", "租赁合同编号"),
-                    new Column("homeCode", true, "房屋编号", "房源编号", "房屋编码"),
-                    new Column("lesseeKind", true, "承租人类型", "承租类型"),
-                    new Column("lesseeName", true, "承租人", "承租人姓名", "承租人名称"),
-                    new Column("lesseeId", true, "证件号码", "承租人证件号码", "身份证号码/统一社会信用代码"),
-                    new Column("maritalStatus", false, "婚姻状况"),
-                    new Column("policy", true, "政策", "适用政策"),
-                    new Column("startDate", true, "起租日期", "租赁开始日期", "开始日期"),
-                    new Column("endDate", true, "到期日期", "租赁结束日期", "结束日期"),
-                    new Column("rentYuan", true, "月租金", "租金"),
-                    new Column("status", false, "状态", "合同状态"));
+                    new CsvColumn("leaseNo", true, "合同编号", "租赁合同编号"),
+                    new CsvColumn("homeCode", true, "房屋编号", "房源编号", "房屋编码"),
+                    new CsvColumn("lesseeKind", true, "承租人类型", "承租类型"),
+                    new CsvColumn("lesseeName", true, "承租人", "承租人姓名", "承租人名称"),
+                    new CsvColumn("lesseeId", true, "证件号码", "承租人证件号码", "身份证号码/统一社会信用代码"),
+                    new CsvColumn("maritalStatus", false, "婚姻状况"),
+                    new CsvColumn("policy", true, "政策", "适用政策"),
+                    new CsvColumn("startDate", true, "起租日期", "租赁开始日期", "开始日期"),
+                    new CsvColumn("endDate", true, "到期日期", "租赁结束日期", "结束日期"),
+                    new CsvColumn("rentYuan", true, "月租金", "租金"),
+                    new CsvColumn("status", false, "状态", "合同状态"));
 
-    static final List<Column> RESIDENT_COLUMNS =
+    static final List<CsvColumn> RESIDENT_COLUMNS =
             List.of(
-                    new Column("leaseNo", true, "合同编号", "租赁合同编号"),
-                    new Column("role", false, "类型", "人员类型"),
-                    new Column("name", true, "姓名"),
-                    new Column("idNumber", true, "身份证号码", "身份证号"),
-                    new Column("relation", false, "关系", "与承租人关系", "与入住人关系"),
-                    new Column("mobile", false, "手机号码", "手机号"),
-                    new Column("occupantIdNumber", false, "入住人身份证号码", "所属入住人身份证号码"));
+                    new CsvColumn("leaseNo", true, "合同编号", "租赁合同编号"),
+                    new CsvColumn("role", false, "类型", "人员类型"),
+                    new CsvColumn("name", true, "姓名"),
+                    new CsvColumn("idNumber", true, "身份证号码", "身份证号"),
+                    new CsvColumn("relation", false, "关系", "与承租人关系", "与入住人关系"),
+                    new CsvColumn("mobile", false, "手机号码", "手机号"),
+                    new CsvColumn("occupantIdNumber", false, "入住人身份证号码", "所属入住人身份证号码"));
 
-    static final List<Column> WAITING_COLUMNS =
+    static final List<CsvColumn> WAITING_COLUMNS =
             List.of(
-                    new Column("listType", true, "轮候类型", "轮候册"),
-                    new Column("idNumber", true, "身份证号码", "身份证号"),
-                    new Column("name", true, "姓名"),
-                    new Column("rank", true, "排名", "轮候排名", "排位"),
-                    new Column("asOf", true, "日期", "排名日期", "统计日期"));
+                    new CsvColumn("listType", true, "轮候类型", "轮候册"),
+                    new CsvColumn("idNumber", true, "身份证号码", "身份证号"),
+                    new CsvColumn("name", true, "姓名"),
+                    new CsvColumn("rank", true, "排名", "轮候排名", "排位"),
+                    new CsvColumn("asOf", true, "日期", "排名日期", "统计日期"));
+
+    private static final CsvReader HOME_FILE = new CsvReader(HOME_COLUMNS);
+    private static final CsvReader LEASE_FILE = new CsvReader(LEASE_COLUMNS);
+    private static final CsvReader RESIDENT_FILE = new CsvReader(RESIDENT_COLUMNS);
+    private static final CsvReader WAITING_FILE = new CsvReader(WAITING_COLUMNS);
 
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern DATE =
@@ -241,20 +249,27 @@ public final class ImportCheck {
                             "请至少上传一个文件：homes.csv、leases.csv、residents.csv、waiting.csv",
                             "Upload at least one of homes.csv, leases.csv, residents.csv, waiting.csv"));
         }
-        List<NewHome> homes = homes(table(files, RentalDataImport.HOMES, HOME_COLUMNS), stored);
+        List<NewHome> homes = homes(table(files, RentalDataImport.HOMES, HOME_FILE), stored);
         List<NewLease> leases =
-                leases(table(files, RentalDataImport.LEASES, LEASE_COLUMNS), homes, stored);
+                leases(table(files, RentalDataImport.LEASES, LEASE_FILE), homes, stored);
         List<NewResident> residents =
-                residents(
-                        table(files, RentalDataImport.RESIDENTS, RESIDENT_COLUMNS), leases, stored);
-        List<NewRank> ranks =
-                ranks(table(files, RentalDataImport.WAITING, WAITING_COLUMNS), stored);
+                residents(table(files, RentalDataImport.RESIDENTS, RESIDENT_FILE), leases, stored);
+        List<NewRank> ranks = ranks(table(files, RentalDataImport.WAITING, WAITING_FILE), stored);
         return new Checked(homes, leases, residents, ranks);
     }
 
-    private CsvTable table(Map<String, byte[]> files, String name, List<Column> columns) {
+    private CsvTable table(Map<String, byte[]> files, String name, CsvReader reader) {
         byte[] bytes = files.get(name);
-        return bytes == null ? null : CsvTable.read(name, bytes, columns, problems);
+        if (bytes == null) {
+            return null;
+        }
+        CsvTable t = reader.read(name, bytes);
+        for (CsvProblem p : t.problems()) {
+            problems.add(
+                    new ImportProblem(
+                            p.file(), p.row(), p.column(), p.key(), p.message(), p.messageEn()));
+        }
+        return t;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -265,7 +280,7 @@ public final class ImportCheck {
             return homes;
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (Row r : t.rows) {
+        for (CsvRow r : t.rows()) {
             String code = code(t, r, "homeCode", 40);
             NewHome h =
                     new NewHome(
@@ -311,7 +326,7 @@ public final class ImportCheck {
             return leases;
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (Row r : t.rows) {
+        for (CsvRow r : t.rows()) {
             String no = code(t, r, "leaseNo", 40);
             String kind = word(t, r, "lesseeKind", KINDS, "个人、单位", "CITIZEN, ORGANIZATION", true);
             String lesseeId = lesseeId(t, r, kind);
@@ -424,7 +439,7 @@ public final class ImportCheck {
         if (t == null) {
             return residents;
         }
-        for (Row r : t.rows) {
+        for (CsvRow r : t.rows()) {
             String role = word(t, r, "role", ROLES, "同住人、入住人", "CO_RESIDENT, OCCUPANT", false);
             residents.add(
                     new NewResident(
@@ -523,7 +538,7 @@ public final class ImportCheck {
             return ranks;
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (Row r : t.rows) {
+        for (CsvRow r : t.rows()) {
             LocalDate asOf = date(t, r, "asOf");
             if (asOf != null && asOf.isAfter(today)) {
                 fail(t, r, "asOf", "排名日期不能晚于今天", "The date cannot be after today");
@@ -574,7 +589,7 @@ public final class ImportCheck {
     // ---------------------------------------------------------------------------------------------
     // values
 
-    private String text(CsvTable t, Row r, String key, boolean required, int max) {
+    private String text(CsvTable t, CsvRow r, String key, boolean required, int max) {
         String v = r.get(key);
         if (v == null) {
             if (required) {
@@ -594,7 +609,7 @@ public final class ImportCheck {
         return v;
     }
 
-    private String code(CsvTable t, Row r, String key, int max) {
+    private String code(CsvTable t, CsvRow r, String key, int max) {
         String v = text(t, r, key, true, max);
         if (v != null && !CODE.matcher(v).matches()) {
             fail(
@@ -608,7 +623,7 @@ public final class ImportCheck {
         return v;
     }
 
-    private String district(CsvTable t, Row r) {
+    private String district(CsvTable t, CsvRow r) {
         String v = text(t, r, "districtCode", true, 6);
         if (v != null && !DISTRICT.matcher(v).matches()) {
             fail(
@@ -622,7 +637,7 @@ public final class ImportCheck {
         return v;
     }
 
-    private BigDecimal area(CsvTable t, Row r) {
+    private BigDecimal area(CsvTable t, CsvRow r) {
         String v = r.get("areaM2");
         if (v == null) {
             return null;
@@ -646,7 +661,7 @@ public final class ImportCheck {
     }
 
     /** Yuan with at most two decimals, exactly in fen (1,260.00 → 126000); -1 when wrong. */
-    private long yuan(CsvTable t, Row r, String key) {
+    private long yuan(CsvTable t, CsvRow r, String key) {
         String v = r.get(key);
         if (v == null) {
             fail(t, r, key, "请填写“" + zh(t, key) + "”", "The " + key + " is missing");
@@ -671,7 +686,7 @@ public final class ImportCheck {
         }
     }
 
-    private int positive(CsvTable t, Row r, String key) {
+    private int positive(CsvTable t, CsvRow r, String key) {
         String v = r.get(key);
         if (v == null) {
             fail(t, r, key, "请填写“" + zh(t, key) + "”", "The " + key + " is missing");
@@ -689,7 +704,7 @@ public final class ImportCheck {
         }
     }
 
-    private LocalDate date(CsvTable t, Row r, String key) {
+    private LocalDate date(CsvTable t, CsvRow r, String key) {
         String v = r.get(key);
         if (v == null) {
             fail(t, r, key, "请填写“" + zh(t, key) + "”", "The " + key + " is missing");
@@ -716,7 +731,7 @@ public final class ImportCheck {
         return null;
     }
 
-    private String idNumber(CsvTable t, Row r, String key, boolean required) {
+    private String idNumber(CsvTable t, CsvRow r, String key, boolean required) {
         String v = r.get(key);
         if (v == null) {
             if (required) {
@@ -732,7 +747,7 @@ public final class ImportCheck {
         return n;
     }
 
-    private String lesseeId(CsvTable t, Row r, String kind) {
+    private String lesseeId(CsvTable t, CsvRow r, String kind) {
         String v = r.get("lesseeId");
         if (v == null) {
             fail(t, r, "lesseeId", "请填写“" + zh(t, "lesseeId") + "”", "The lesseeId is missing");
@@ -757,7 +772,7 @@ public final class ImportCheck {
         return null;
     }
 
-    private String mobile(CsvTable t, Row r) {
+    private String mobile(CsvTable t, CsvRow r) {
         String v = r.get("mobile");
         if (v != null && !MOBILE.matcher(v).matches()) {
             fail(t, r, "mobile", "手机号码应为11位数字", "A mobile number has 11 digits");
@@ -768,7 +783,7 @@ public final class ImportCheck {
 
     private String word(
             CsvTable t,
-            Row r,
+            CsvRow r,
             String key,
             Map<String, String> words,
             String zh,
@@ -810,11 +825,11 @@ public final class ImportCheck {
         return t.column(key);
     }
 
-    private void fail(CsvTable t, Row r, String key, String zh, String en) {
+    private void fail(CsvTable t, CsvRow r, String key, String zh, String en) {
         fail(t, r.number(), key, zh, en);
     }
 
     private void fail(CsvTable t, int row, String key, String zh, String en) {
-        problems.add(new ImportProblem(t.file, row, t.column(key), key, zh, en));
+        problems.add(new ImportProblem(t.file(), row, t.column(key), key, zh, en));
     }
 }

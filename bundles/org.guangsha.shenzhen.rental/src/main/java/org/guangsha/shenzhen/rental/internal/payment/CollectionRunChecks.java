@@ -1,7 +1,5 @@
 package org.guangsha.shenzhen.rental.internal.payment;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,9 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.guangsha.platform.csv.CsvColumn;
+import org.guangsha.platform.csv.CsvProblem;
+import org.guangsha.platform.csv.CsvReader;
+import org.guangsha.platform.csv.CsvRow;
+import org.guangsha.platform.csv.CsvTable;
 import org.guangsha.platform.rest.FieldError;
 import org.guangsha.shenzhen.rental.internal.payment.PaymentWindow.Run;
 
@@ -29,8 +29,14 @@ public final class CollectionRunChecks {
     /** A run longer than this is a typing error (a month's collection takes days). */
     static final Duration MAX_RUN = Duration.ofDays(31);
 
-    /** Columns of the CSV file, in its header. */
-    static final List<String> COLUMNS = List.of("startsAt", "endsAt", "description");
+    /** Columns of the CSV file, in its header (English names only). */
+    static final List<CsvColumn> COLUMNS =
+            List.of(
+                    new CsvColumn("startsAt", true, "startsAt"),
+                    new CsvColumn("endsAt", true, "endsAt"),
+                    new CsvColumn("description", false, "description"));
+
+    private static final CsvReader FILE = new CsvReader(COLUMNS);
 
     private static final List<DateTimeFormatter> LOCAL =
             List.of(
@@ -86,75 +92,57 @@ public final class CollectionRunChecks {
                 : null;
     }
 
-    /** The runs of a CSV file (UTF-8, a header row naming the columns), all or the problems. */
-    static List<Run> parse(Reader csv, String file, List<RowError> problems) throws IOException {
-        List<Run> runs = new ArrayList<>();
-        try (CSVParser parser =
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .build()
-                        .parse(csv)) {
-            List<String> header =
-                    parser.getHeaderNames().stream()
-                            .map(h -> h.replace("\uFEFF", "").strip())
-                            .toList();
-            for (String c : COLUMNS.subList(0, 2)) {
-                if (!header.contains(c)) {
-                    problems.add(
-                            new RowError(
+    /**
+     * The runs of a CSV file (UTF-8, a header row naming the columns), all or the problems.
+     *
+     * @param file the part's name, which problems name as their file
+     * @param name the file's name for messages
+     */
+    static List<Run> parse(byte[] csv, String file, String name, List<RowError> problems) {
+        CsvTable t = FILE.read(name, csv);
+        for (CsvProblem p : t.problems()) {
+            // rows here are the data rows from 1; the file's own problems are row 0
+            int row = Math.max(p.row() - 1, 0);
+            String c = p.key();
+            problems.add(
+                    p.kind() == CsvProblem.Kind.MISSING_COLUMN
+                            ? new RowError(
                                     file,
-                                    0,
+                                    row,
                                     c,
                                     c,
                                     "缺少列 " + c + "（表头应为 startsAt,endsAt,description）",
                                     "Missing column "
                                             + c
-                                            + " (header: startsAt,endsAt,description)"));
-                }
-            }
-            if (!problems.isEmpty()) {
-                return List.of();
-            }
-            int row = 0;
-            for (CSVRecord r : parser) {
-                row++;
-                List<FieldError> errors = new ArrayList<>();
-                Run run =
-                        check(
-                                value(r, header, "startsAt"),
-                                value(r, header, "endsAt"),
-                                value(r, header, "description"),
-                                "",
-                                errors);
-                for (FieldError e : errors) {
-                    problems.add(
-                            new RowError(
-                                    file,
-                                    row,
-                                    e.field(),
-                                    "runs[" + row + "]." + e.field(),
-                                    e.message(),
-                                    e.messageEn()));
-                }
-                if (run != null) {
-                    runs.add(run);
-                }
-            }
-            if (row == 0) {
+                                            + " (header: startsAt,endsAt,description)")
+                            : new RowError(file, row, c, c, p.message(), p.messageEn()));
+        }
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        List<Run> runs = new ArrayList<>();
+        for (CsvRow r : t.rows()) {
+            int row = r.number() - 1;
+            List<FieldError> errors = new ArrayList<>();
+            Run run = check(r.get("startsAt"), r.get("endsAt"), r.get("description"), "", errors);
+            for (FieldError e : errors) {
                 problems.add(
-                        new RowError(file, 0, null, null, "文件中没有托收记录", "The file has no runs"));
+                        new RowError(
+                                file,
+                                row,
+                                e.field(),
+                                "runs[" + row + "]." + e.field(),
+                                e.message(),
+                                e.messageEn()));
+            }
+            if (run != null) {
+                runs.add(run);
             }
         }
+        if (t.rows().isEmpty()) {
+            problems.add(new RowError(file, 0, null, null, "文件中没有托收记录", "The file has no runs"));
+        }
         return runs;
-    }
-
-    private static String value(CSVRecord r, List<String> header, String column) {
-        int i = header.indexOf(column);
-        return i < 0 || i >= r.size() ? null : r.get(i);
     }
 
     private static Instant time(

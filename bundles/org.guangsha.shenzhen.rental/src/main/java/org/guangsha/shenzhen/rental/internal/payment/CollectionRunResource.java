@@ -2,9 +2,7 @@ package org.guangsha.shenzhen.rental.internal.payment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.ws.rs.Consumes;
@@ -138,26 +136,15 @@ public class CollectionRunResource {
                 throw ProblemException.invalidField(
                         "file", "文件不超过1 MB", "The file may have at most 1 MB");
             }
-            runs =
-                    CollectionRunChecks.parse(
-                            new InputStreamReader(
-                                    new java.io.ByteArrayInputStream(bytes),
-                                    StandardCharsets.UTF_8),
-                            "file",
-                            problems);
+            // messages name the file as the caseworker chose it (problems name the part)
+            String name =
+                    part.getContentDisposition() == null
+                            ? null
+                            : GuangshaRest.uploadedFileName(
+                                    part.getContentDisposition().getFilename());
+            runs = CollectionRunChecks.parse(bytes, "file", name == null ? "file" : name, problems);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException unreadable) {
-            // commons-csv: a header named twice, an unclosed quote
-            problems.add(
-                    new RowError(
-                            "file",
-                            0,
-                            null,
-                            null,
-                            "文件无法读取：" + unreadable.getMessage(),
-                            "The file cannot be read: " + unreadable.getMessage()));
-            runs = List.of();
         }
         if (!problems.isEmpty()) {
             return Response.status(400)

@@ -1,9 +1,6 @@
 package org.guangsha.shenzhen.rental.internal.records;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.guangsha.platform.csv.CsvColumn;
+import org.guangsha.platform.csv.CsvProblem;
+import org.guangsha.platform.csv.CsvReader;
+import org.guangsha.platform.csv.CsvRow;
+import org.guangsha.platform.csv.CsvTable;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.persistence.JpaTransactions;
 
@@ -51,6 +50,11 @@ public final class RecordImport {
                     "certificateNo",
                     "areaM2",
                     "ownerSharePercent");
+
+    // Every column must be in the header (a value may still be empty); the files have English
+    // headers only, so a column's name in messages is its key.
+    private static final CsvReader PURCHASES = reader(PURCHASE_COLUMNS);
+    private static final CsvReader SHARES = reader(SHARE_COLUMNS);
 
     static final Set<String> HOUSING_TYPES = Set.of("ANJU", "JINGJI", "RENCAI", "OTHER");
 
@@ -93,7 +97,7 @@ public final class RecordImport {
         byte[] p = files.get("purchases.csv");
         if (p != null) {
             Set<String> keys = new HashSet<>();
-            for (CSVRecord r : records("purchases.csv", p, PURCHASE_COLUMNS, errors)) {
+            for (CsvRow r : records("purchases.csv", p, PURCHASES, errors)) {
                 Cells c = new Cells("purchases.csv", r, errors);
                 String id = c.idNumber();
                 String name = c.text("name", 50, true);
@@ -128,7 +132,7 @@ public final class RecordImport {
         byte[] s = files.get("shares.csv");
         if (s != null) {
             Set<String> keys = new HashSet<>();
-            for (CSVRecord r : records("shares.csv", s, SHARE_COLUMNS, errors)) {
+            for (CsvRow r : records("shares.csv", s, SHARES, errors)) {
                 Cells c = new Cells("shares.csv", r, errors);
                 String id = c.idNumber();
                 PropertyShareEntity e = new PropertyShareEntity(UUID.randomUUID().toString());
@@ -208,70 +212,56 @@ public final class RecordImport {
                 });
     }
 
-    private static List<CSVRecord> records(
-            String file, byte[] bytes, List<String> columns, List<ImportError> errors) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's byte-order mark
-        }
-        try (CSVParser parser =
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setTrim(true)
-                        .setIgnoreEmptyLines(true)
-                        .build()
-                        .parse(new StringReader(text))) {
-            List<String> missing =
-                    columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                for (String m : missing) {
-                    errors.add(
-                            new ImportError(
-                                    file,
-                                    1,
-                                    m,
-                                    file + "." + m,
-                                    "缺少列 " + m,
-                                    "Column " + m + " is missing"));
-                }
-                return List.of();
-            }
-            return parser.getRecords();
-        } catch (IOException | RuntimeException e) {
+    private static CsvReader reader(List<String> columns) {
+        return new CsvReader(columns.stream().map(c -> new CsvColumn(c, true, c)).toList());
+    }
+
+    private static List<CsvRow> records(
+            String file, byte[] bytes, CsvReader reader, List<ImportError> errors) {
+        CsvTable t = reader.read(file, bytes);
+        for (CsvProblem p : t.problems()) {
+            String key = p.key();
             errors.add(
-                    new ImportError(file, 0, null, file, "无法读取 CSV 文件", "Not a readable CSV file"));
-            return List.of();
+                    switch (p.kind()) {
+                        case MISSING_COLUMN -> new ImportError(
+                                file,
+                                p.row(),
+                                key,
+                                file + "." + key,
+                                "缺少列 " + key,
+                                "Column " + key + " is missing");
+                        case MALFORMED -> new ImportError(
+                                file, 0, null, file, "无法读取 CSV 文件", "Not a readable CSV file");
+                        default -> new ImportError(
+                                file,
+                                p.row(),
+                                key,
+                                key == null ? file : file + "." + key,
+                                p.message(),
+                                p.messageEn());
+                    });
         }
+        return t.problems().isEmpty() ? t.rows() : List.of();
     }
 
     /** The cells of one row, each checked, problems collected. */
     private static final class Cells {
         private final String file;
-        private final CSVRecord record;
+        private final CsvRow row;
         private final List<ImportError> errors;
 
-        Cells(String file, CSVRecord record, List<ImportError> errors) {
+        Cells(String file, CsvRow row, List<ImportError> errors) {
             this.file = file;
-            this.record = record;
+            this.row = row;
             this.errors = errors;
         }
 
         void error(String column, String zh, String en) {
-            errors.add(
-                    new ImportError(
-                            file,
-                            (int) record.getRecordNumber() + 1,
-                            column,
-                            file + "." + column,
-                            zh,
-                            en));
+            errors.add(new ImportError(file, row.number(), column, file + "." + column, zh, en));
         }
 
         String raw(String column) {
-            String v = record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
-            return v == null || v.isBlank() ? null : v.strip();
+            return row.get(column);
         }
 
         String text(String column, int max, boolean required) {

@@ -2,6 +2,7 @@ package org.guangsha.shenzhen.rental.internal.renewal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
@@ -37,7 +38,13 @@ public final class RenewalViews {
             CheckView check,
             RenewalView renewal,
             LocalizedText guide,
-            String commitment) {}
+            String commitment) {
+
+        /** The marriage status in the words the lessee confirms (an import stores SINGLE …). */
+        public Overview {
+            maritalStatus = maritalWord(maritalStatus);
+        }
+    }
 
     /** An economic-status report (经济状况核对报告). */
     public record CheckView(
@@ -82,7 +89,15 @@ public final class RenewalViews {
             Instant createdAt,
             Instant submittedAt,
             Instant signedAt,
-            Instant renewedAt) {}
+            Instant renewedAt) {
+
+        /**
+         * The marriage status in the words the lessee confirms (copied from the lease at start).
+         */
+        public RenewalView {
+            maritalStatus = maritalWord(maritalStatus);
+        }
+    }
 
     /** {@code POST …/renewal}: the policy to renew under. */
     public record StartRequest(String track) {}
@@ -101,7 +116,12 @@ public final class RenewalViews {
      */
     public record SigningStarted(String renewalId, String signingId, String step) {}
 
-    /** The review form of a renewal case for its caseworkers, names and numbers masked. */
+    /**
+     * The review form of a renewal case for its caseworkers, names and numbers masked.
+     *
+     * @param fields the same as labelled values in reading order, as the review console shows a
+     *     line's form ({@code [{name, label: {zh, en}, value}]})
+     */
     public record CaseForm(
             String caseId,
             String typeId,
@@ -116,5 +136,175 @@ public final class RenewalViews {
             LocalDate oldEndDate,
             LocalDate newEndDate,
             CheckView check,
-            String contractDocumentId) {}
+            String contractDocumentId,
+            List<FormField> fields) {
+
+        /** The form; its {@code fields} made from the rest. */
+        public CaseForm(
+                String caseId,
+                String typeId,
+                String leaseNo,
+                String lesseeName,
+                String lesseeIdNumber,
+                String track,
+                String policy,
+                String maritalStatus,
+                HomeView home,
+                List<ResidentView> residents,
+                LocalDate oldEndDate,
+                LocalDate newEndDate,
+                CheckView check,
+                String contractDocumentId) {
+            this(
+                    caseId,
+                    typeId,
+                    leaseNo,
+                    lesseeName,
+                    lesseeIdNumber,
+                    track,
+                    policy,
+                    maritalStatus,
+                    home,
+                    residents,
+                    oldEndDate,
+                    newEndDate,
+                    check,
+                    contractDocumentId,
+                    formFields(
+                            typeId,
+                            leaseNo,
+                            lesseeName,
+                            lesseeIdNumber,
+                            track,
+                            policy,
+                            maritalStatus,
+                            home,
+                            residents,
+                            oldEndDate,
+                            newEndDate,
+                            check,
+                            contractDocumentId));
+        }
+    }
+
+    /**
+     * A labelled value of a review form.
+     *
+     * @param name the field name (as the JSON of the form names it)
+     * @param label its label
+     * @param value its value, masked where personal
+     */
+    public record FormField(String name, LocalizedText label, String value) {}
+
+    private static List<FormField> formFields(
+            String typeId,
+            String leaseNo,
+            String lesseeName,
+            String lesseeIdNumber,
+            String track,
+            String policy,
+            String maritalStatus,
+            HomeView home,
+            List<ResidentView> residents,
+            LocalDate oldEndDate,
+            LocalDate newEndDate,
+            CheckView check,
+            String contractDocumentId) {
+        List<FormField> out = new ArrayList<>();
+        out.add(field("leaseNo", "合同编号", "Lease no.", leaseNo));
+        if (home != null) {
+            out.add(
+                    field(
+                            "home",
+                            "住房",
+                            "Home",
+                            String.join(
+                                    " ",
+                                    nonNull(home.project()),
+                                    nonNull(home.building()),
+                                    nonNull(home.room()))));
+            out.add(field("address", "地址", "Address", home.address()));
+        }
+        out.add(field("lesseeName", "承租人", "Lessee", lesseeName));
+        out.add(field("lesseeIdNumber", "承租人身份证号码", "Lessee's ID number", lesseeIdNumber));
+        out.add(
+                field(
+                        "maritalStatus",
+                        "婚姻状况（已确认）",
+                        "Marriage status (confirmed)",
+                        maritalWord(maritalStatus)));
+        List<String> people = new ArrayList<>();
+        for (ResidentView r : residents == null ? List.<ResidentView>of() : residents) {
+            people.add(
+                    r.name()
+                            + (r.relation() == null ? "" : "（" + r.relation() + "）")
+                            + (r.idNumber() == null ? "" : " " + r.idNumber()));
+        }
+        out.add(
+                field(
+                        "residents",
+                        "其他入住人",
+                        "Other residents",
+                        people.isEmpty() ? "无" : String.join("；", people)));
+        out.add(field("policy", "现行政策", "Current policy", policyName(policy)));
+        out.add(field("track", "续约政策", "Renew under", policyName(track)));
+        out.add(field("oldEndDate", "原租期至", "Current term ends", text(oldEndDate)));
+        out.add(field("newEndDate", "续约后租期至", "Renewed term ends", text(newEndDate)));
+        out.add(
+                field(
+                        "check",
+                        "经济状况核对报告",
+                        "Income-and-asset report",
+                        check == null
+                                ? "无（按原政策续约）"
+                                : check.reportNumber() + (check.passed() ? " 符合要求" : " 不符合要求")));
+        if (RenewalService.CONTRACT_CASE.equals(typeId)) {
+            out.add(
+                    field(
+                            "contractDocumentId",
+                            "续约合同",
+                            "Renewal contract",
+                            contractDocumentId == null
+                                    ? "未签订"
+                                    : "已由承租人签订（文书 " + contractDocumentId + "）"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A marriage status in the words the renewal confirms (未婚, 已婚, 离异, 丧偶): the line's import
+     * stores the codes {@code SINGLE}, {@code MARRIED}, {@code DIVORCED}, {@code WIDOWED}, while
+     * the renewal and the changes store the words; anything else is kept as it is.
+     */
+    static String maritalWord(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (stored.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "SINGLE" -> "未婚";
+            case "MARRIED" -> "已婚";
+            case "DIVORCED" -> "离异";
+            case "WIDOWED" -> "丧偶";
+            default -> stored;
+        };
+    }
+
+    private static FormField field(String name, String zh, String en, String value) {
+        return new FormField(name, LocalizedText.of(zh, en), value);
+    }
+
+    private static String policyName(String policy) {
+        if ("OLD".equals(policy)) {
+            return "原政策";
+        }
+        return "NEW".equals(policy) ? "新政策" : policy;
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
 }

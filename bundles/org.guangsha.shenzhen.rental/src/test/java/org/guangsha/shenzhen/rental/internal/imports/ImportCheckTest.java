@@ -192,4 +192,36 @@ class ImportCheckTest {
                 problems.stream().map(p -> p.row() + ":" + p.field()).collect(Collectors.toSet());
         assertEquals(Set.of("2:role", "3:leaseNo"), found);
     }
+
+    @Test
+    void rowsAreTheSpreadsheetsBlankLinesIncludedAndHeaderProblemsNameTheColumn() {
+        Map<String, byte[]> f = new LinkedHashMap<>();
+        f.put(
+                "waiting.csv",
+                csv(
+                        "轮候类型,身份证号码,姓名,排名,日期",
+                        "安居房,440304199001011233,张三,1,2026-11-01",
+                        "",
+                        "安居房,440304199001011233,张三,0,2026-11-02"));
+        f.put("homes.csv", csv("房屋编号,项目,栋,房号,地址,行政区划代码,房源编号", "FT-1,a,b,c,d,440304,FT-1"));
+        List<ImportProblem> problems = new ArrayList<>();
+        ImportCheck.check(f, new FakeStored(), TODAY, problems);
+        assertEquals(
+                List.of(
+                        new ImportProblem(
+                                "homes.csv",
+                                1,
+                                "房源编号",
+                                "homeCode",
+                                "有两列都是“房屋编号”",
+                                "The column homeCode appears twice"),
+                        new ImportProblem(
+                                "waiting.csv",
+                                4,
+                                "排名",
+                                "rank",
+                                "“0”不是正整数",
+                                "\"0\" is not a positive whole number")),
+                problems);
+    }
 }

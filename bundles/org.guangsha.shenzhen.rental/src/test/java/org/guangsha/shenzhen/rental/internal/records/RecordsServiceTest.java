@@ -409,6 +409,45 @@ class RecordsServiceTest {
                 records.shares(ZHANG).shares().get(0).governmentSharePercent());
     }
 
+    @Test
+    void aFileWithoutAColumnOrNotInUtf8IsRefusedWhole() {
+        var missing =
+                RecordImport.parse(
+                        Map.of(
+                                "purchases.csv",
+                                ("idNumber,name,housingType,project,address,districtCode,purchasedOn\n"
+                                                + ZHANG_ID
+                                                + ",张三,ANJU,x,y,440304,2015-06-01\n")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        records::isShenzhenDistrict,
+                        now.get());
+        assertEquals(
+                List.of(
+                        new RecordImport.ImportError(
+                                "purchases.csv",
+                                1,
+                                "contractNo",
+                                "purchases.csv.contractNo",
+                                "缺少列 contractNo",
+                                "Column contractNo is missing")),
+                missing.errors());
+        assertTrue(missing.purchases().isEmpty());
+        // Excel's plain "CSV" is GBK: refused, not read as garbled names
+        var gbk =
+                RecordImport.parse(
+                        Map.of(
+                                "shares.csv",
+                                ("idNumber,name,project,address,districtCode,certificateNo,areaM2,ownerSharePercent\n"
+                                                + ZHANG_ID
+                                                + ",张三,龙华安居苑,福田区安居路1号,440304,,80.5,65.5\n")
+                                        .getBytes(java.nio.charset.Charset.forName("GBK"))),
+                        records::isShenzhenDistrict,
+                        now.get());
+        assertEquals(1, gbk.errors().size(), gbk.errors().toString());
+        assertTrue(gbk.errors().get(0).message().contains("UTF-8"), gbk.errors().toString());
+        assertTrue(gbk.shares().isEmpty());
+    }
+
     // ------------------------------------------------------------------ fakes
 
     private void purchase(String idNumber, String type, String district) {
