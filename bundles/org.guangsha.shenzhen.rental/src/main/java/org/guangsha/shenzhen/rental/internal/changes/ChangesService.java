@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +38,7 @@ import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.FieldError;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.shenzhen.rental.internal.Lessees;
+import org.guangsha.shenzhen.rental.internal.MaritalStatus;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeForm;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeRequest;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeView;
@@ -76,7 +76,6 @@ public class ChangesService {
     /** The core's generic 入住通知书 (SZ-5 print). */
     public static final String NOTICE_DOCUMENT = "occupancy-notice";
 
-    static final List<String> MARITAL = List.of("未婚", "已婚", "离异", "丧偶");
     static final int MAX_RESIDENTS = 30;
 
     private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
@@ -181,7 +180,7 @@ public class ChangesService {
                 home == null ? null : home.districtCode(),
                 lease.lesseeName(),
                 Masking.mobile(lease.lesseeMobile()),
-                maritalWord(lease.maritalStatus()),
+                MaritalStatus.word(lease.maritalStatus()),
                 now.stream().map(r -> view(r)).toList(),
                 rows.stream().map(c -> view(c, now)).toList(),
                 reason == null,
@@ -226,8 +225,8 @@ public class ChangesService {
             if (mobile != null && !MOBILE.matcher(mobile).matches()) {
                 errors.add(new FieldError("mobile", "手机号码应为 11 位数字", "11 digits"));
             }
-            marital = maritalWord(body.maritalStatus());
-            if (marital != null && !MARITAL.contains(marital)) {
+            marital = MaritalStatus.word(body.maritalStatus());
+            if (marital != null && !MaritalStatus.WORDS.contains(marital)) {
                 errors.add(
                         new FieldError(
                                 "maritalStatus",
@@ -900,25 +899,6 @@ public class ChangesService {
             case "REJECTED" -> LocalizedText.of("未通过", "Rejected");
             case "WITHDRAWN" -> LocalizedText.of("已撤回", "Withdrawn");
             default -> LocalizedText.of(status, status);
-        };
-    }
-
-    /**
-     * The marital status as the pages and the review show it (未婚, 已婚, 离异, 丧偶): the operators'
-     * import stores the codes SINGLE, MARRIED, DIVORCED, WIDOWED, the line's own steps the words.
-     * Blank: null; anything else is returned trimmed (and refused where it is checked).
-     */
-    static String maritalWord(String value) {
-        if (blank(value)) {
-            return null;
-        }
-        String v = value.trim();
-        return switch (v.toUpperCase(Locale.ROOT)) {
-            case "SINGLE" -> "未婚";
-            case "MARRIED" -> "已婚";
-            case "DIVORCED" -> "离异";
-            case "WIDOWED" -> "丧偶";
-            default -> v;
         };
     }
 

@@ -41,6 +41,7 @@ import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.persistence.Schema;
 import org.guangsha.platform.rest.ProblemException;
 import org.guangsha.shenzhen.rental.internal.Lessees;
+import org.guangsha.shenzhen.rental.internal.MaritalStatus;
 import org.guangsha.shenzhen.rental.internal.RentalConfiguration;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
@@ -109,8 +110,6 @@ public class RenewalService {
                             + " declaration, confirming the details (marriage status especially),"
                             + " the ID card's two sides, submit. After approval sign the contract;"
                             + " once a caseworker approves it the new term applies.");
-
-    static final List<String> MARITAL = List.of("未婚", "已婚", "离异", "丧偶");
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
@@ -459,7 +458,7 @@ public class RenewalService {
                     "confirmed", "请确认续约信息", "Confirm the renewal details");
         }
         String marital = body.maritalStatus() == null ? null : body.maritalStatus().trim();
-        if (marital == null || !MARITAL.contains(marital)) {
+        if (marital == null || !MaritalStatus.WORDS.contains(marital)) {
             throw ProblemException.invalidField(
                     "maritalStatus",
                     "请确认婚姻状况（未婚、已婚、离异、丧偶）",
@@ -644,7 +643,7 @@ public class RenewalService {
                     LeaseEntity l = em.find(LeaseEntity.class, r.leaseId());
                     l.endDate(r.newEndDate());
                     l.policy(r.track());
-                    if (MARITAL.contains(r.maritalStatus())) {
+                    if (MaritalStatus.WORDS.contains(r.maritalStatus())) {
                         l.maritalStatus(r.maritalStatus());
                     }
                     l.updatedAt(clock().instant());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.shenzhen.rental.internal.MaritalStatus;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
 
@@ -42,7 +43,7 @@ public final class RenewalViews {
 
         /** The marriage status in the words the lessee confirms (an import stores SINGLE …). */
         public Overview {
-            maritalStatus = maritalWord(maritalStatus);
+            maritalStatus = MaritalStatus.word(maritalStatus);
         }
     }
 
@@ -95,7 +96,7 @@ public final class RenewalViews {
          * The marriage status in the words the lessee confirms (copied from the lease at start).
          */
         public RenewalView {
-            maritalStatus = maritalWord(maritalStatus);
+            maritalStatus = MaritalStatus.word(maritalStatus);
         }
     }
 
@@ -232,7 +233,7 @@ public final class RenewalViews {
                         "maritalStatus",
                         "婚姻状况（已确认）",
                         "Marriage status (confirmed)",
-                        maritalWord(maritalStatus)));
+                        MaritalStatus.word(maritalStatus)));
         List<String> people = new ArrayList<>();
         for (ResidentView r : residents == null ? List.<ResidentView>of() : residents) {
             people.add(
@@ -269,24 +270,6 @@ public final class RenewalViews {
                                     : "已由承租人签订（文书 " + contractDocumentId + "）"));
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * A marriage status in the words the renewal confirms (未婚, 已婚, 离异, 丧偶): the line's import
-     * stores the codes {@code SINGLE}, {@code MARRIED}, {@code DIVORCED}, {@code WIDOWED}, while
-     * the renewal and the changes store the words; anything else is kept as it is.
-     */
-    static String maritalWord(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        return switch (stored.trim().toUpperCase(java.util.Locale.ROOT)) {
-            case "SINGLE" -> "未婚";
-            case "MARRIED" -> "已婚";
-            case "DIVORCED" -> "离异";
-            case "WIDOWED" -> "丧偶";
-            default -> stored;
-        };
     }
 
     private static FormField field(String name, String zh, String en, String value) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.guangsha.shenzhen.rental.internal.MaritalStatus;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.CaseForm;
@@ -36,12 +37,12 @@ class RenewalViewsTest {
 
     @Test
     void anImportedMaritalCodeReadsAsTheWordTheLesseeConfirms() {
-        assertEquals("已婚", RenewalViews.maritalWord("MARRIED"));
-        assertEquals("未婚", RenewalViews.maritalWord("single"));
-        assertEquals("离异", RenewalViews.maritalWord("DIVORCED"));
-        assertEquals("丧偶", RenewalViews.maritalWord("WIDOWED"));
-        assertEquals("已婚", RenewalViews.maritalWord("已婚"));
-        assertEquals(null, RenewalViews.maritalWord(null));
+        assertEquals("已婚", MaritalStatus.word("MARRIED"));
+        assertEquals("未婚", MaritalStatus.word("single"));
+        assertEquals("离异", MaritalStatus.word("DIVORCED"));
+        assertEquals("丧偶", MaritalStatus.word("WIDOWED"));
+        assertEquals("已婚", MaritalStatus.word("已婚"));
+        assertEquals(null, MaritalStatus.word(null));
         Overview o =
                 new Overview(
                         "l1",
