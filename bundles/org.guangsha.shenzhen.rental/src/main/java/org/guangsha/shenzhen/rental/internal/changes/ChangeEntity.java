@@ -1,21 +1,14 @@
 package org.guangsha.shenzhen.rental.internal.changes;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Version;
+import org.guangsha.shenzhen.rental.internal.store.ApplicationEntity;
 
 /** A proposed change of a lease's residents (SZ-3, SZ-5) in {@code SZR_CHANGE}. */
 @Entity
 @Table(name = "SZR_CHANGE")
-public class ChangeEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class ChangeEntity extends ApplicationEntity {
 
     @Column(name = "LEASE_ID", length = 36)
     private String leaseId;
@@ -23,17 +16,8 @@ public class ChangeEntity {
     @Column(name = "KIND", length = 10)
     private String kind;
 
-    @Column(name = "ACCOUNT_ID", length = 36)
-    private String accountId;
-
-    @Column(name = "CASE_ID", length = 36)
-    private String caseId;
-
     @Column(name = "DISTRICT_CODE", length = 6)
     private String districtCode;
-
-    @Column(name = "STATUS", length = 10)
-    private String status;
 
     @Column(name = "OPEN_KEY", length = 36)
     private String openKey;
@@ -50,26 +34,12 @@ public class ChangeEntity {
     @Column(name = "NOTICE_DOCUMENT_ID", length = 36)
     private String noticeDocumentId;
 
-    @Column(name = "CREATED_AT")
-    private Timestamp createdAt;
-
-    @Column(name = "UPDATED_AT")
-    private Timestamp updatedAt;
-
-    @Version
-    @Column(name = "ROW_VERSION", nullable = false)
-    private long version;
-
     /** For JPA. */
     protected ChangeEntity() {}
 
     /** A new row with its id. */
     public ChangeEntity(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
+        super(id);
     }
 
     public String leaseId() {
@@ -88,36 +58,12 @@ public class ChangeEntity {
         this.kind = value;
     }
 
-    public String accountId() {
-        return accountId;
-    }
-
-    public void accountId(String value) {
-        this.accountId = value;
-    }
-
-    public String caseId() {
-        return caseId;
-    }
-
-    public void caseId(String value) {
-        this.caseId = value;
-    }
-
     public String districtCode() {
         return districtCode;
     }
 
     public void districtCode(String value) {
         this.districtCode = value;
-    }
-
-    public String status() {
-        return status;
-    }
-
-    public void status(String value) {
-        this.status = value;
     }
 
     public String openKey() {
@@ -158,21 +104,5 @@ public class ChangeEntity {
 
     public void noticeDocumentId(String value) {
         this.noticeDocumentId = value;
-    }
-
-    public Instant createdAt() {
-        return createdAt == null ? null : createdAt.toInstant();
-    }
-
-    public void createdAt(Instant value) {
-        this.createdAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public Instant updatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
-    }
-
-    public void updatedAt(Instant value) {
-        this.updatedAt = value == null ? null : Timestamp.from(value);
     }
 }

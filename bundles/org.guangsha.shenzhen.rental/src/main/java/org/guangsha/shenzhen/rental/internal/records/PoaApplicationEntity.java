@@ -1,35 +1,22 @@
 package org.guangsha.shenzhen.rental.internal.records;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Version;
+import org.guangsha.shenzhen.rental.internal.store.ApplicationEntity;
 
 /** An application for a power of attorney ({@code SZR_POA_APPLICATION}, SZ-8). */
 @Entity
 @Table(name = "SZR_POA_APPLICATION")
-public class PoaApplicationEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "ACCOUNT_ID")
-    private String accountId;
+public class PoaApplicationEntity extends ApplicationEntity {
 
     @Column(name = "ID_NUMBER")
     private String idNumber;
 
     @Column(name = "OPEN_KEY")
     private String openKey;
-
-    @Column(name = "CASE_ID")
-    private String caseId;
 
     @Column(name = "PRINCIPAL_ADDRESS")
     private String principalAddress;
@@ -64,9 +51,6 @@ public class PoaApplicationEntity {
     @Column(name = "DISTRICT_CODE")
     private String districtCode;
 
-    @Column(name = "STATUS")
-    private String status;
-
     @Column(name = "POA_DOCUMENT_ID")
     private String poaDocumentId;
 
@@ -76,34 +60,12 @@ public class PoaApplicationEntity {
     @Column(name = "VALID_UNTIL")
     private Date validUntil;
 
-    @Column(name = "CREATED_AT")
-    private Timestamp createdAt;
-
-    @Column(name = "UPDATED_AT")
-    private Timestamp updatedAt;
-
-    @Version
-    @Column(name = "ROW_VERSION", nullable = false)
-    private long version;
-
     /** For JPA. */
     protected PoaApplicationEntity() {}
 
     /** A new row with its id. */
     public PoaApplicationEntity(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String accountId() {
-        return accountId;
-    }
-
-    public void accountId(String value) {
-        this.accountId = value;
+        super(id);
     }
 
     public String idNumber() {
@@ -120,14 +82,6 @@ public class PoaApplicationEntity {
 
     public void openKey(String value) {
         this.openKey = value;
-    }
-
-    public String caseId() {
-        return caseId;
-    }
-
-    public void caseId(String value) {
-        this.caseId = value;
     }
 
     public String principalAddress() {
@@ -218,14 +172,6 @@ public class PoaApplicationEntity {
         this.districtCode = value;
     }
 
-    public String status() {
-        return status;
-    }
-
-    public void status(String value) {
-        this.status = value;
-    }
-
     public String poaDocumentId() {
         return poaDocumentId;
     }
@@ -248,25 +194,5 @@ public class PoaApplicationEntity {
 
     public void validUntil(LocalDate value) {
         this.validUntil = value == null ? null : Date.valueOf(value);
-    }
-
-    public Instant createdAt() {
-        return createdAt == null ? null : createdAt.toInstant();
-    }
-
-    public void createdAt(Instant value) {
-        this.createdAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public Instant updatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
-    }
-
-    public void updatedAt(Instant value) {
-        this.updatedAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -6,18 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Version;
+import org.guangsha.shenzhen.rental.internal.store.ApplicationEntity;
 
 /** A lease renewal ({@code SZR_RENEWAL}, SZ-2 b, c) walked step by step, one open per lease. */
 @Entity
 @Table(name = "SZR_RENEWAL")
-public class RenewalEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
+public class RenewalEntity extends ApplicationEntity {
 
     @Column(name = "LEASE_ID")
     private String leaseId;
@@ -25,14 +20,8 @@ public class RenewalEntity {
     @Column(name = "OPEN_KEY")
     private String openKey;
 
-    @Column(name = "ACCOUNT_ID")
-    private String accountId;
-
     @Column(name = "TRACK")
     private String track;
-
-    @Column(name = "STATUS")
-    private String status;
 
     @Column(name = "CHECK_ID")
     private String checkId;
@@ -48,9 +37,6 @@ public class RenewalEntity {
 
     @Column(name = "REGION_CODE")
     private String regionCode;
-
-    @Column(name = "CASE_ID")
-    private String caseId;
 
     @Column(name = "SIGNING_ID")
     private String signingId;
@@ -82,26 +68,12 @@ public class RenewalEntity {
     @Column(name = "RENEWED_AT")
     private Timestamp renewedAt;
 
-    @Column(name = "CREATED_AT")
-    private Timestamp createdAt;
-
-    @Column(name = "UPDATED_AT")
-    private Timestamp updatedAt;
-
-    @Version
-    @Column(name = "ROW_VERSION", nullable = false)
-    private long version;
-
     /** For JPA. */
     protected RenewalEntity() {}
 
     /** A new row. */
     public RenewalEntity(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
+        super(id);
     }
 
     public String leaseId() {
@@ -120,28 +92,12 @@ public class RenewalEntity {
         this.openKey = value;
     }
 
-    public String accountId() {
-        return accountId;
-    }
-
-    public void accountId(String value) {
-        this.accountId = value;
-    }
-
     public String track() {
         return track;
     }
 
     public void track(String value) {
         this.track = value;
-    }
-
-    public String status() {
-        return status;
-    }
-
-    public void status(String value) {
-        this.status = value;
     }
 
     public String checkId() {
@@ -182,14 +138,6 @@ public class RenewalEntity {
 
     public void regionCode(String value) {
         this.regionCode = value;
-    }
-
-    public String caseId() {
-        return caseId;
-    }
-
-    public void caseId(String value) {
-        this.caseId = value;
     }
 
     public String signingId() {
@@ -270,25 +218,5 @@ public class RenewalEntity {
 
     public void renewedAt(Instant value) {
         this.renewedAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public Instant createdAt() {
-        return createdAt == null ? null : createdAt.toInstant();
-    }
-
-    public void createdAt(Instant value) {
-        this.createdAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public Instant updatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
-    }
-
-    public void updatedAt(Instant value) {
-        this.updatedAt = value == null ? null : Timestamp.from(value);
-    }
-
-    public long version() {
-        return version;
     }
 }
