@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +21,7 @@ import java.util.UUID;
 import org.guangsha.platform.attachment.AttachmentService;
 import org.guangsha.platform.casework.CaseEvent;
 import org.guangsha.platform.casework.CaseRecord;
-import org.guangsha.platform.casework.CaseService;
 import org.guangsha.platform.casework.CaseStatus;
-import org.guangsha.platform.casework.NewCase;
 import org.guangsha.platform.document.DocumentService;
 import org.guangsha.platform.document.DocumentStatus;
 import org.guangsha.platform.document.IssueRequest;
@@ -37,6 +34,7 @@ import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.identity.ResidentIdNumber;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.shenzhen.rental.internal.CoreFakes;
 import org.guangsha.shenzhen.rental.internal.Lessees;
 import org.guangsha.shenzhen.rental.internal.RentalTestDatabase;
 import org.guangsha.shenzhen.rental.internal.changes.ChangeViews.ChangeRequest;
@@ -81,11 +79,11 @@ class ChangesServiceTest {
                 ChangesService.forTests(
                         db.tx,
                         lessees,
-                        cases(),
-                        proxy(AttachmentService.class, (n, a) -> null),
+                        CoreFakes.cases(caseRows, clock::instant),
+                        CoreFakes.proxy(AttachmentService.class, (n, a) -> null),
                         documents(),
                         accounts(),
-                        proxy(
+                        CoreFakes.proxy(
                                 Regions.class,
                                 (n, a) -> "region".equals(n) ? Optional.empty() : null),
                         clock);
@@ -152,7 +150,7 @@ class ChangesServiceTest {
         assertTrue(open.problem().type().endsWith("change-open"));
         assertFalse(changes.overview(ZHANG, "L-Z").canApply());
 
-        CaseRecord approved = withStatus(caseRows.get(v.caseId()), CaseStatus.APPROVED);
+        CaseRecord approved = CoreFakes.withStatus(caseRows.get(v.caseId()), CaseStatus.APPROVED);
         CaseEvent event =
                 new CaseEvent(
                         "approved", clock.instant(), "cw", CaseStatus.APPROVED, 1, null, Map.of());
@@ -203,7 +201,7 @@ class ChangesServiceTest {
     void aRejectedChangeFreesTheLeaseAndChangesNothing() throws Exception {
         ChangeView v = changes.propose(ZHANG, "L-Z", request(List.of()));
         listener.changed(
-                withStatus(caseRows.get(v.caseId()), CaseStatus.REJECTED),
+                CoreFakes.withStatus(caseRows.get(v.caseId()), CaseStatus.REJECTED),
                 new CaseEvent(
                         "rejected", clock.instant(), "cw", CaseStatus.REJECTED, 1, "x", Map.of()));
         assertEquals(2, db.count("SELECT COUNT(*) FROM SZR_RESIDENT WHERE LEASE_ID = 'L-Z'"));
@@ -260,7 +258,7 @@ class ChangesServiceTest {
                         () -> changes.printNotice(ORG, "L-O", v.id(), null));
         assertEquals(409, early.problem().status());
         listener.changed(
-                withStatus(caseRows.get(v.caseId()), CaseStatus.APPROVED),
+                CoreFakes.withStatus(caseRows.get(v.caseId()), CaseStatus.APPROVED),
                 new CaseEvent(
                         "approved", clock.instant(), "cw", CaseStatus.APPROVED, 1, null, Map.of()));
         assertEquals(3, db.count("SELECT COUNT(*) FROM SZR_RESIDENT WHERE LEASE_ID = 'L-O'"));
@@ -346,15 +344,15 @@ class ChangesServiceTest {
                 ChangesService.forTests(
                         db.tx,
                         Lessees.forTests(db.tx, accounts(), clock),
-                        cases(),
-                        proxy(
+                        CoreFakes.cases(caseRows, clock::instant),
+                        CoreFakes.proxy(
                                 AttachmentService.class,
                                 (n, a) -> {
                                     throw ProblemException.notFound(null);
                                 }),
                         documents(),
                         accounts(),
-                        proxy(Regions.class, (n, a) -> null),
+                        CoreFakes.proxy(Regions.class, (n, a) -> null),
                         clock);
         // someone else's file is refused by the core; the lease stays free
         assertThrows(
@@ -446,7 +444,7 @@ class ChangesServiceTest {
     }
 
     private AccountDirectory accounts() {
-        return proxy(
+        return CoreFakes.proxy(
                 AccountDirectory.class,
                 (name, args) ->
                         switch (name) {
@@ -455,48 +453,8 @@ class ChangesServiceTest {
                         });
     }
 
-    private CaseService cases() {
-        return proxy(
-                CaseService.class,
-                (name, args) ->
-                        switch (name) {
-                            case "create" -> {
-                                NewCase n = (NewCase) args[0];
-                                String id = UUID.randomUUID().toString();
-                                CaseRecord r =
-                                        new CaseRecord(
-                                                id,
-                                                "SQ-" + id.substring(0, 6),
-                                                n.typeId(),
-                                                n.applicantId(),
-                                                n.regionCode(),
-                                                n.channel(),
-                                                null,
-                                                CaseStatus.DRAFT,
-                                                0,
-                                                null,
-                                                1,
-                                                clock.instant(),
-                                                null,
-                                                null);
-                                caseRows.put(id, r);
-                                yield r;
-                            }
-                            case "submit" -> {
-                                CaseRecord s =
-                                        withStatus(
-                                                caseRows.get((String) args[0]),
-                                                CaseStatus.SUBMITTED);
-                                caseRows.put(s.id(), s);
-                                yield s;
-                            }
-                            case "find" -> Optional.ofNullable(caseRows.get((String) args[0]));
-                            default -> throw new UnsupportedOperationException(name);
-                        });
-    }
-
     private DocumentService documents() {
-        return proxy(
+        return CoreFakes.proxy(
                 DocumentService.class,
                 (name, args) -> {
                     IssueRequest r = (IssueRequest) args[0];
@@ -517,41 +475,5 @@ class ChangesServiceTest {
                             null,
                             null);
                 });
-    }
-
-    private static CaseRecord withStatus(CaseRecord r, CaseStatus s) {
-        return new CaseRecord(
-                r.id(),
-                r.number(),
-                r.typeId(),
-                r.applicantId(),
-                r.regionCode(),
-                r.channel(),
-                r.filedBy(),
-                s,
-                1,
-                null,
-                r.version() + 1,
-                r.createdAt(),
-                r.submittedAt(),
-                r.closedAt());
-    }
-
-    /** A fake of an interface: {@code body} answers by method name. */
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(
-            Class<T> type, java.util.function.BiFunction<String, Object[], Object> body) {
-        return (T)
-                Proxy.newProxyInstance(
-                        type.getClassLoader(),
-                        new Class<?>[] {type},
-                        (p, m, args) -> {
-                            if (m.getDeclaringClass() == Object.class) {
-                                return m.getName().equals("hashCode")
-                                        ? 0
-                                        : m.getName().equals("equals") && p == args[0];
-                            }
-                            return body.apply(m.getName(), args);
-                        });
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,9 +29,7 @@ import javax.persistence.EntityManagerFactory;
 import org.apache.openjpa.persistence.PersistenceProviderImpl;
 import org.guangsha.platform.casework.CaseEvent;
 import org.guangsha.platform.casework.CaseRecord;
-import org.guangsha.platform.casework.CaseService;
 import org.guangsha.platform.casework.CaseStatus;
-import org.guangsha.platform.casework.NewCase;
 import org.guangsha.platform.document.DocumentService;
 import org.guangsha.platform.document.DocumentStatus;
 import org.guangsha.platform.document.DocumentType;
@@ -48,6 +45,7 @@ import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.shenzhen.rental.internal.CoreFakes;
 import org.guangsha.shenzhen.rental.internal.records.RecordViews.PoaRequest;
 import org.guangsha.shenzhen.rental.internal.records.RecordViews.RecordApplicationView;
 import org.guangsha.shenzhen.rental.internal.records.RecordViews.RecordRequest;
@@ -120,7 +118,14 @@ class RecordsServiceTest {
                                 "guangsha-shenzhen-rental",
                                 Map.of("javax.persistence.nonJtaDataSource", ds));
         tx = new JpaTransactions(emf);
-        records = RecordsService.forTests(tx, cases(), documents(), accounts(), regions(), clock);
+        records =
+                RecordsService.forTests(
+                        tx,
+                        CoreFakes.cases(caseRows, now::get),
+                        documents(),
+                        accounts(),
+                        regions(),
+                        clock);
     }
 
     @AfterEach
@@ -196,7 +201,7 @@ class RecordsServiceTest {
         assertTrue(issued.isEmpty());
 
         RecordsCaseListener listener = new RecordsCaseListener(records);
-        CaseRecord approved = withStatus(c, CaseStatus.APPROVED);
+        CaseRecord approved = CoreFakes.withStatus(c, CaseStatus.APPROVED);
         CaseEvent event =
                 new CaseEvent("approved", now.get(), "cw", CaseStatus.APPROVED, 1, null, Map.of());
         listener.changed(approved, event);
@@ -214,7 +219,7 @@ class RecordsServiceTest {
         RecordApplicationView v = records.applyForRecord(ZHANG, null);
         new RecordsCaseListener(records)
                 .changed(
-                        withStatus(caseRows.get(v.caseId()), CaseStatus.REJECTED),
+                        CoreFakes.withStatus(caseRows.get(v.caseId()), CaseStatus.REJECTED),
                         new CaseEvent(
                                 "rejected",
                                 now.get(),
@@ -250,7 +255,7 @@ class RecordsServiceTest {
 
         new RecordsCaseListener(records)
                 .changed(
-                        withStatus(caseRows.get(app.caseId()), CaseStatus.APPROVED),
+                        CoreFakes.withStatus(caseRows.get(app.caseId()), CaseStatus.APPROVED),
                         new CaseEvent(
                                 "approved",
                                 now.get(),
@@ -336,7 +341,7 @@ class RecordsServiceTest {
         assertEquals("李*", app.agentName());
         new RecordsCaseListener(records)
                 .changed(
-                        withStatus(caseRows.get(app.caseId()), CaseStatus.APPROVED),
+                        CoreFakes.withStatus(caseRows.get(app.caseId()), CaseStatus.APPROVED),
                         new CaseEvent(
                                 "approved",
                                 now.get(),
@@ -466,64 +471,8 @@ class RecordsServiceTest {
                 });
     }
 
-    private static CaseRecord withStatus(CaseRecord c, CaseStatus s) {
-        return new CaseRecord(
-                c.id(),
-                c.number(),
-                c.typeId(),
-                c.applicantId(),
-                c.regionCode(),
-                c.channel(),
-                null,
-                s,
-                1,
-                null,
-                c.version() + 1,
-                c.createdAt(),
-                c.submittedAt(),
-                null);
-    }
-
-    private CaseService cases() {
-        return proxy(
-                CaseService.class,
-                (name, args) ->
-                        switch (name) {
-                            case "create" -> {
-                                NewCase n = (NewCase) args[0];
-                                String id = UUID.randomUUID().toString();
-                                CaseRecord r =
-                                        new CaseRecord(
-                                                id,
-                                                "SQ-" + id.substring(0, 6),
-                                                n.typeId(),
-                                                n.applicantId(),
-                                                n.regionCode(),
-                                                n.channel(),
-                                                null,
-                                                CaseStatus.DRAFT,
-                                                0,
-                                                null,
-                                                1,
-                                                now.get(),
-                                                null,
-                                                null);
-                                caseRows.put(id, r);
-                                yield r;
-                            }
-                            case "submit" -> {
-                                CaseRecord r = caseRows.get((String) args[0]);
-                                CaseRecord s = withStatus(r, CaseStatus.SUBMITTED);
-                                caseRows.put(r.id(), s);
-                                yield s;
-                            }
-                            case "find" -> Optional.ofNullable(caseRows.get((String) args[0]));
-                            default -> throw new UnsupportedOperationException(name);
-                        });
-    }
-
     private DocumentService documents() {
-        return proxy(
+        return CoreFakes.proxy(
                 DocumentService.class,
                 (name, args) ->
                         switch (name) {
@@ -579,7 +528,7 @@ class RecordsServiceTest {
                         ZHANG_ID,
                         "13800000001",
                         TrustLevel.L2);
-        return proxy(
+        return CoreFakes.proxy(
                 AccountDirectory.class,
                 (name, args) ->
                         "find".equals(name) && "acc-zhang".equals(args[0])
@@ -597,7 +546,7 @@ class RecordsServiceTest {
                         LocalizedText.of("深圳市", "Shenzhen"),
                         List.of(futian, nanshan));
         Map<String, Region> all = Map.of("440300", shenzhen, "440304", futian, "440305", nanshan);
-        return proxy(
+        return CoreFakes.proxy(
                 Regions.class,
                 (name, args) ->
                         switch (name) {
@@ -607,18 +556,5 @@ class RecordsServiceTest {
                             case "mayAct" -> false;
                             default -> throw new UnsupportedOperationException(name);
                         });
-    }
-
-    /** A method of a fake: its name and arguments. */
-    private interface Answer {
-        Object answer(String name, Object[] args);
-    }
-
-    private static <T> T proxy(Class<T> type, Answer answer) {
-        return type.cast(
-                Proxy.newProxyInstance(
-                        RecordsServiceTest.class.getClassLoader(),
-                        new Class<?>[] {type},
-                        (p, m, args) -> answer.answer(m.getName(), args)));
     }
 }

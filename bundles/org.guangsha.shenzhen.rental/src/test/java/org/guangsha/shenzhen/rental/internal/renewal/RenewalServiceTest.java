@@ -26,12 +26,9 @@ import org.apache.openjpa.persistence.PersistenceProviderImpl;
 import org.guangsha.platform.attachment.Attachment;
 import org.guangsha.platform.attachment.AttachmentService;
 import org.guangsha.platform.casework.CaseRecord;
-import org.guangsha.platform.casework.CaseService;
-import org.guangsha.platform.casework.CaseStatus;
 import org.guangsha.platform.casework.EconomicStatusProvider;
 import org.guangsha.platform.casework.EconomicStatusQuery;
 import org.guangsha.platform.casework.EconomicStatusReport;
-import org.guangsha.platform.casework.NewCase;
 import org.guangsha.platform.document.SigningFlow;
 import org.guangsha.platform.document.SigningRequest;
 import org.guangsha.platform.document.SigningService;
@@ -44,6 +41,7 @@ import org.guangsha.platform.identity.Regions;
 import org.guangsha.platform.identity.TrustLevel;
 import org.guangsha.platform.persistence.JpaTransactions;
 import org.guangsha.platform.rest.ProblemException;
+import org.guangsha.shenzhen.rental.internal.CoreFakes;
 import org.guangsha.shenzhen.rental.internal.Lessees;
 import org.guangsha.shenzhen.rental.internal.RentalConfiguration;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.ConfirmationRequest;
@@ -115,11 +113,12 @@ class RenewalServiceTest {
                 RenewalService.forTests(
                         tx,
                         Lessees.forTests(tx, accounts(), CLOCK),
-                        cases(),
+                        CoreFakes.cases(caseRows, CLOCK::instant),
                         attachments(),
                         signing(),
                         accounts(),
-                        proxy(Regions.class, (n, a) -> "mayAct".equals(n) ? Boolean.FALSE : null),
+                        CoreFakes.proxy(
+                                Regions.class, (n, a) -> "mayAct".equals(n) ? Boolean.FALSE : null),
                         CLOCK);
         renewals.economic(economic());
     }
@@ -339,7 +338,7 @@ class RenewalServiceTest {
     }
 
     private static AccountDirectory accounts() {
-        return proxy(
+        return CoreFakes.proxy(
                 AccountDirectory.class,
                 (name, args) ->
                         switch (name) {
@@ -365,7 +364,7 @@ class RenewalServiceTest {
     }
 
     private AttachmentService attachments() {
-        return proxy(
+        return CoreFakes.proxy(
                 AttachmentService.class,
                 (name, args) ->
                         switch (name) {
@@ -403,7 +402,7 @@ class RenewalServiceTest {
     }
 
     private SigningService signing() {
-        return proxy(
+        return CoreFakes.proxy(
                 SigningService.class,
                 (name, args) ->
                         switch (name) {
@@ -424,51 +423,5 @@ class RenewalServiceTest {
                             case "find" -> Optional.empty();
                             default -> throw new UnsupportedOperationException(name);
                         });
-    }
-
-    private CaseService cases() {
-        return proxy(
-                CaseService.class,
-                (name, args) ->
-                        switch (name) {
-                            case "create" -> {
-                                NewCase n = (NewCase) args[0];
-                                String id = UUID.randomUUID().toString();
-                                CaseRecord r =
-                                        new CaseRecord(
-                                                id,
-                                                "SQ-" + id.substring(0, 6),
-                                                n.typeId(),
-                                                n.applicantId(),
-                                                n.regionCode(),
-                                                n.channel(),
-                                                null,
-                                                CaseStatus.DRAFT,
-                                                0,
-                                                null,
-                                                1,
-                                                CLOCK.instant(),
-                                                null,
-                                                null);
-                                caseRows.put(id, r);
-                                yield r;
-                            }
-                            case "submit" -> caseRows.get((String) args[0]);
-                            case "find" -> Optional.ofNullable(caseRows.get((String) args[0]));
-                            default -> throw new UnsupportedOperationException(name);
-                        });
-    }
-
-    /** A method of a fake: its name and arguments. */
-    private interface Answer {
-        Object answer(String name, Object[] args);
-    }
-
-    private static <T> T proxy(Class<T> type, Answer answer) {
-        return type.cast(
-                Proxy.newProxyInstance(
-                        RenewalServiceTest.class.getClassLoader(),
-                        new Class<?>[] {type},
-                        (p, m, args) -> answer.answer(m.getName(), args)));
     }
 }
