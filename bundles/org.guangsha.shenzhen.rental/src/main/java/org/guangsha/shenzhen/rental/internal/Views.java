@@ -102,4 +102,14 @@ public final class Views {
             String path,
             boolean available,
             LocalizedText reason) {}
+
+    /**
+     * A labelled value of a review form, as the review console shows a line's form ({@code [{name,
+     * label: {zh, en}, value}]}).
+     *
+     * @param name the field name (as the JSON of the form names it)
+     * @param label its label
+     * @param value its value, masked where personal
+     */
+    public record FormField(String name, LocalizedText label, String value) {}
 }

@@ -3,6 +3,7 @@ package org.guangsha.shenzhen.rental.internal.changes;
 import java.time.Instant;
 import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
+import org.guangsha.shenzhen.rental.internal.Views.FormField;
 
 /** The JSON of changes (SZ-3, SZ-5): requests and answers; personal data masked in answers. */
 public final class ChangeViews {
@@ -102,7 +103,4 @@ public final class ChangeViews {
             List<ResidentView> residents,
             List<ResidentView> removed,
             List<FormField> fields) {}
-
-    /** One row of a form for the review console: {@code name} names it in remarks. */
-    public record FormField(String name, LocalizedText label, String value) {}
 }

@@ -723,7 +723,8 @@ public class RenewalService {
                             r.oldEndDate(),
                             r.newEndDate(),
                             check == null ? null : view(check),
-                            r.contractDocumentId());
+                            r.contractDocumentId(),
+                            null);
                 });
     }
 

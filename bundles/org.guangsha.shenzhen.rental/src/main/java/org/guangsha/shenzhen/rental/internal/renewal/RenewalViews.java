@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.guangsha.platform.i18n.LocalizedText;
 import org.guangsha.shenzhen.rental.internal.MaritalStatus;
+import org.guangsha.shenzhen.rental.internal.Views.FormField;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
 
@@ -140,62 +141,27 @@ public final class RenewalViews {
             String contractDocumentId,
             List<FormField> fields) {
 
-        /** The form; its {@code fields} made from the rest. */
-        public CaseForm(
-                String caseId,
-                String typeId,
-                String leaseNo,
-                String lesseeName,
-                String lesseeIdNumber,
-                String track,
-                String policy,
-                String maritalStatus,
-                HomeView home,
-                List<ResidentView> residents,
-                LocalDate oldEndDate,
-                LocalDate newEndDate,
-                CheckView check,
-                String contractDocumentId) {
-            this(
-                    caseId,
-                    typeId,
-                    leaseNo,
-                    lesseeName,
-                    lesseeIdNumber,
-                    track,
-                    policy,
-                    maritalStatus,
-                    home,
-                    residents,
-                    oldEndDate,
-                    newEndDate,
-                    check,
-                    contractDocumentId,
-                    formFields(
-                            typeId,
-                            leaseNo,
-                            lesseeName,
-                            lesseeIdNumber,
-                            track,
-                            policy,
-                            maritalStatus,
-                            home,
-                            residents,
-                            oldEndDate,
-                            newEndDate,
-                            check,
-                            contractDocumentId));
+        /** Without {@code fields} (null), they are made from the rest. */
+        public CaseForm {
+            if (fields == null) {
+                fields =
+                        formFields(
+                                typeId,
+                                leaseNo,
+                                lesseeName,
+                                lesseeIdNumber,
+                                track,
+                                policy,
+                                maritalStatus,
+                                home,
+                                residents,
+                                oldEndDate,
+                                newEndDate,
+                                check,
+                                contractDocumentId);
+            }
         }
     }
-
-    /**
-     * A labelled value of a review form.
-     *
-     * @param name the field name (as the JSON of the form names it)
-     * @param label its label
-     * @param value its value, masked where personal
-     */
-    public record FormField(String name, LocalizedText label, String value) {}
 
     private static List<FormField> formFields(
             String typeId,

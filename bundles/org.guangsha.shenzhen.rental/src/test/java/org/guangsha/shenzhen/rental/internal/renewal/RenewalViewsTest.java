@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.guangsha.shenzhen.rental.internal.MaritalStatus;
+import org.guangsha.shenzhen.rental.internal.Views.FormField;
 import org.guangsha.shenzhen.rental.internal.Views.HomeView;
 import org.guangsha.shenzhen.rental.internal.Views.ResidentView;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.CaseForm;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.CheckView;
-import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.FormField;
 import org.guangsha.shenzhen.rental.internal.renewal.RenewalViews.Overview;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +90,8 @@ class RenewalViewsTest {
                         LocalDate.of(2029, 8, 31),
                         LocalDate.of(2032, 8, 31),
                         new CheckView("k1", "sandbox", "ECO-1", true, List.of(), null),
-                        "d1");
+                        "d1",
+                        null);
         Map<String, String> f =
                 form.fields().stream().collect(Collectors.toMap(FormField::name, FormField::value));
         assertEquals("leaseNo", form.fields().get(0).name());
@@ -117,6 +118,7 @@ class RenewalViewsTest {
                         List.of(),
                         LocalDate.of(2029, 8, 31),
                         LocalDate.of(2032, 8, 31),
+                        null,
                         null,
                         null);
         Map<String, String> a =
