@@ -11,7 +11,7 @@ import { reactive, computed, nextTick, onMounted, defineComponent } from 'vue';
 import { showConfirmDialog, showToast } from 'vant';
 import {
   api, t, local, formatTime, navigate, session, hasTrustLevel, route, addMessages, useProblem, checkIdNumber, checkMobile,
-  isPhone, ensureStylesheet, GsProblem, GsPage, GsUpload,
+  isPhone, ensureStylesheet, GsProblem, GsPage, GsUpload, fileAction,
 } from 'guangsha';
 
 ensureStylesheet('/ui/shenzhen-rental/changes.css');
@@ -31,7 +31,7 @@ const zh = {
   history: '变更记录', none: '暂无变更记录', caseNo: '业务编号', submittedAt: '提交时间', progress: '查看审核进度',
   after: '变更后住户', deleted: '删除',
   notice: '打印入住通知书', noticeOf: '打印入住通知书（{name}）', noticeIssued: '入住通知书 {number}',
-  view: '查看', print: '打印', download: '下载', myDocuments: '我的文书', noticeFile: '入住通知书-{number}.pdf', printFrame: '入住通知书打印',
+  view: '查看', print: '打印', download: '下载', myDocuments: '我的文书', noticeFile: '入住通知书-{number}.pdf',
   // the form
   editTitle: '变更信息', basics: '承租人信息', name: '姓名', idNumber: '身份证号码', relation: '与承租人关系',
   relationOccupant: '与入住人关系', chooseRelation: '请选择', chooseMarital: '请选择',
@@ -72,7 +72,7 @@ const en = {
   history: 'Changes', none: 'No changes yet', caseNo: 'Case no.', submittedAt: 'Submitted', progress: 'Review progress',
   after: 'Residents after the change', deleted: 'Deleted',
   notice: 'Print the occupancy notice', noticeOf: 'Occupancy notice ({name})', noticeIssued: 'Occupancy notice {number}',
-  view: 'View', print: 'Print', download: 'Download', myDocuments: 'My documents', noticeFile: 'occupancy-notice-{number}.pdf', printFrame: 'Printing the occupancy notice',
+  view: 'View', print: 'Print', download: 'Download', myDocuments: 'My documents', noticeFile: 'occupancy-notice-{number}.pdf',
   editTitle: 'Change', basics: 'Lessee', name: 'Name', idNumber: 'ID number', relation: 'Relation to the lessee',
   relationOccupant: 'Relation to the occupant', chooseRelation: 'Choose', chooseMarital: 'Choose',
   masked: 'Leave a field empty to keep it (the grey text is what is on record); to change it, type the new value in full', mobileHint: 'To change it, enter the new mobile',
@@ -128,39 +128,6 @@ const listPath = (employer) => `${BASE}/${employer ? 'employer-changes' : 'chang
 const changesPath = (leaseId) => `shenzhen/rental/leases/${encodeURIComponent(leaseId)}/changes`;
 const homeName = (d) => `${d.project || ''} ${d.building || ''} ${d.room || ''}`.trim();
 
-/** Views, downloads or prints a core PDF: links cannot carry the bearer token. */
-async function openPdf(doc, mode) {
-  const blob = await api.blob(doc.pdf.replace(/^\/api\//, ''));
-  const url = URL.createObjectURL(blob);
-  if (mode === 'download') {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = t('szChanges.noticeFile', { number: doc.number });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } else if (mode === 'print') {
-    const frame = document.createElement('iframe');
-    frame.title = t('szChanges.printFrame');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;';
-    frame.src = url;
-    frame.onload = () => setTimeout(() => {
-      try {
-        frame.contentWindow.focus();
-        frame.contentWindow.print();
-      } catch (e) {
-        window.open(url, '_blank');
-      }
-    }, 300);
-    document.body.appendChild(frame);
-  } else {
-    const w = window.open(url, '_blank');
-    if (!w) location.assign(url);
-  }
-  setTimeout(() => URL.revokeObjectURL(url), 120000);
-}
-
 /** A person in one line: 李* · 4403**********2026 · 配偶 · 138****0011. */
 function personLine(r) {
   return [r.name, r.idNumber, r.relation, r.mobile].filter(Boolean).join(' · ');
@@ -213,7 +180,7 @@ const ChangesList = defineComponent({
     }
     async function open(doc, mode) {
       try {
-        await openPdf(doc, mode);
+        await fileAction(mode, doc.pdf.replace(/^\/api\//, ''), t('szChanges.noticeFile', { number: doc.number }));
       } catch (e) {
         showToast(e.message || String(e));
       }

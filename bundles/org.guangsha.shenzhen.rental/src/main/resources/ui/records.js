@@ -6,7 +6,7 @@
 // core's PDFs. main.js mounts `recordRoutes`; the words are `recordsMessages` (records-messages.js).
 import { reactive, onMounted, defineComponent } from 'vue';
 import { showToast } from 'vant';
-import { api, t, local, formatTime, navigate, session, hasTrustLevel, route, addMessages, useProblem, GsProblem, GsPage } from 'guangsha';
+import { api, t, local, formatTime, navigate, session, hasTrustLevel, route, addMessages, useProblem, GsProblem, GsPage, fileAction } from 'guangsha';
 import { recordsMessages } from './records-messages.js';
 
 addMessages(recordsMessages);
@@ -26,37 +26,13 @@ function verified() {
   return true;
 }
 
-/** Views, downloads or prints a PDF of the core: links cannot carry the bearer token. */
-async function openPdf(doc, mode) {
-  const blob = await api.blob(doc.pdf.replace(/^\/api\//, ''));
-  const url = URL.createObjectURL(blob);
-  if (mode === 'download') {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${local(doc.name)}-${doc.number}.pdf`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } else if (mode === 'print') {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;';
-    frame.src = url;
-    frame.onload = () => {
-      try { frame.contentWindow.print(); } catch (e) { window.open(url, '_blank', 'noopener'); }
-    };
-    document.body.appendChild(frame);
-  } else {
-    window.open(url, '_blank', 'noopener');
-  }
-}
-
 /** One issued certificate: number, dates with validity (P-2), and 查看 / 打印 / 下载. */
 const SzDocument = defineComponent({
   name: 'SzDocument',
   props: { doc: { type: Object, required: true } },
   setup() {
     async function open(doc, mode) {
-      try { await openPdf(doc, mode); } catch (e) { showToast(e.message || String(e)); }
+      try { await fileAction(mode, doc.pdf.replace(/^\/api\//, ''), `${local(doc.name)}-${doc.number}.pdf`); } catch (e) { showToast(e.message || String(e)); }
     }
     return { open, local };
   },

@@ -6,7 +6,7 @@
 // contract to view, download and print. main.js mounts `renewalRoutes`; words under `szRenewal`.
 import { reactive, onMounted, onBeforeUnmount, defineComponent } from 'vue';
 import { showConfirmDialog } from 'vant';
-import { api, t, local, navigate, session, hasTrustLevel, route, addMessages, yuan, formatTime, useProblem, GsProblem, GsPage, GsUpload } from 'guangsha';
+import { api, t, local, navigate, session, hasTrustLevel, route, addMessages, yuan, formatTime, useProblem, GsProblem, GsPage, GsUpload, fileAction } from 'guangsha';
 
 export const renewalMessages = {
   'zh-CN': {
@@ -171,38 +171,6 @@ function useRenewal() {
   return { state, problem, load, post, follow };
 }
 
-async function openPdf(documentId, mode) {
-  const blob = await api.blob(`documents/${encodeURIComponent(documentId)}/pdf`);
-  const url = URL.createObjectURL(blob);
-  if (mode === 'download') {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${t('szRenewal.contract')}.pdf`;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } else if (mode === 'print') {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;';
-    frame.src = url;
-    frame.onload = () => {
-      try {
-        frame.contentWindow.focus();
-        frame.contentWindow.print();
-      } catch (e) {
-        window.open(url, '_blank');
-      }
-    };
-    document.body.appendChild(frame);
-  } else {
-    const w = window.open(url, '_blank');
-    if (!w) location.assign(url);
-  }
-  setTimeout(() => URL.revokeObjectURL(url), 120000);
-}
-
 // 确认续约信息: the home, the lessee, the other residents and the renewal terms (seed 001).
 const SUMMARY = `
   <van-cell-group inset :title="$t('szRenewal.home')" data-testid="renewal-summary-home">
@@ -242,7 +210,7 @@ function contractOpener(state, problem) {
   return async (mode) => {
     problem.clear();
     try {
-      await openPdf(state.data.renewal.contractDocumentId, mode);
+      await fileAction(mode, `documents/${encodeURIComponent(state.data.renewal.contractDocumentId)}/pdf`, `${t('szRenewal.contract')}.pdf`);
     } catch (e) {
       problem.set(e);
     }

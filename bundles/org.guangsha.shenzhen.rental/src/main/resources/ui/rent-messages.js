@@ -10,7 +10,7 @@ const zh = {
   opensAt: '{at} 起可以缴纳', scan: '请用手机微信扫描二维码完成支付', scanPhone: '请使用微信扫码支付，或在另一台设备上打开本页扫码',
   expiresAt: '二维码有效期至 {at}', paidText: '支付成功，租金已缴清', receipt: '缴费凭证', view: '查看', download: '下载', print: '打印',
   cancel: '稍后支付', status: { CREATED: '待支付', PAID: '已支付', CLOSED: '已过期', REFUNDED: '已退款', FAILED: '支付失败', PENDING: '等待支付' },
-  receiptFile: '缴费凭证-{period}.pdf', printFrame: '缴费凭证打印',
+  receiptFile: '缴费凭证-{period}.pdf',
 };
 const en = {
   title: 'Pay rent by WeChat QR code',
@@ -22,7 +22,7 @@ const en = {
   opensAt: 'Payment opens at {at}', scan: 'Scan the QR code with WeChat on your phone to pay', scanPhone: 'Pay with WeChat, or open this page on another device and scan',
   expiresAt: 'The code is valid until {at}', paidText: 'Paid: the rent is settled', receipt: 'Receipt', view: 'View', download: 'Download', print: 'Print',
   cancel: 'Pay later', status: { CREATED: 'Waiting for payment', PAID: 'Paid', CLOSED: 'Expired', REFUNDED: 'Refunded', FAILED: 'Failed', PENDING: 'Waiting for payment' },
-  receiptFile: 'receipt-{period}.pdf', printFrame: 'Printing the receipt',
+  receiptFile: 'receipt-{period}.pdf',
 };
 
 export const rentMessages = { 'zh-CN': { szRent: zh }, en: { szRent: en } };

@@ -4,7 +4,7 @@
 // is followed until the provider's notification makes it PAID; paid months are the history, each
 // with its receipt (a core document) to view, download or print.
 import { reactive, computed, onMounted } from 'vue';
-import { api, t, session, navigate, route, formatTime, yuan, prefs, useProblem, GsProblem, GsPage, GsQrStatus } from 'guangsha';
+import { api, t, session, navigate, route, formatTime, yuan, prefs, useProblem, GsProblem, GsPage, GsQrStatus, fileAction } from 'guangsha';
 
 const BASE = '/m/shenzhen-rental';
 const FINAL = ['PAID', 'CLOSED', 'REFUNDED', 'FAILED'];
@@ -19,44 +19,6 @@ function requireLogin() {
 function reasonText(reason) {
   if (!reason) return '';
   return prefs.locale === 'en' ? reason.messageEn || reason.message : reason.message;
-}
-
-async function openPdf(path, mode, fileName) {
-  const blob = await api.blob(path);
-  const url = URL.createObjectURL(blob);
-  if (mode === 'download') {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } else if (mode === 'print') {
-    const frame = document.createElement('iframe');
-    frame.className = 'gs-print-frame';
-    frame.title = t('szRent.printFrame');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.position = 'fixed';
-    frame.style.width = '0';
-    frame.style.height = '0';
-    frame.style.border = '0';
-    frame.src = url;
-    frame.onload = () =>
-      setTimeout(() => {
-        try {
-          frame.contentWindow.focus();
-          frame.contentWindow.print();
-        } catch (e) {
-          window.open(url, '_blank');
-        }
-      }, 300);
-    document.body.appendChild(frame);
-  } else {
-    const w = window.open(url, '_blank');
-    if (!w) location.assign(url);
-  }
-  setTimeout(() => URL.revokeObjectURL(url), 120000);
 }
 
 /** 微信扫码交租 without a lease named: the caller's leases (the personal page's homes). */
@@ -152,7 +114,7 @@ export const RentBills = {
       problem.clear();
       state.busy = `${bill.id}:${mode}`;
       try {
-        await openPdf(`documents/${encodeURIComponent(bill.receiptDocumentId)}/pdf`, mode, t('szRent.receiptFile', { period: bill.period }));
+        await fileAction(mode, `documents/${encodeURIComponent(bill.receiptDocumentId)}/pdf`, t('szRent.receiptFile', { period: bill.period }));
       } catch (e) {
         problem.set(e);
       } finally {

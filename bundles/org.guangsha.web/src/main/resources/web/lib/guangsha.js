@@ -25,3 +25,4 @@ export { GsSteps } from './steps.js';
 export { ensureStylesheet } from './styles.js';
 export { GsAttachmentViewer } from './viewer.js';
 export { apiOperations, hasApi } from './capabilities.js';
+export { blobUrl, openFile, downloadFile, printFile, fileAction } from './files.js';

@@ -11,6 +11,7 @@ export const messages = {
       sandbox: '沙箱',
     },
     nav: { home: '首页', services: '服务', me: '我的', login: '登录', logout: '退出登录', register: '注册' },
+    files: { printFrame: '打印文书' },
     problem: { fieldsHint: '请按提示修改标出的内容', fieldsHintLead: '请按提示修改', network: '网络不通，请检查网络后重试' },
     confirmTwice: { again: '请再次确认', typeToConfirm: '请输入“{word}”以确认', mismatch: '输入不一致' },
     upload: {
@@ -69,6 +70,7 @@ export const messages = {
       sandbox: 'Sandbox',
     },
     nav: { home: 'Home', services: 'Services', me: 'Me', login: 'Log in', logout: 'Log out', register: 'Register' },
+    files: { printFrame: 'Print the document' },
     problem: { fieldsHint: 'Please correct the marked fields', fieldsHintLead: 'correct', network: 'Network unreachable, please retry' },
     confirmTwice: { again: 'Please confirm once more', typeToConfirm: 'Type “{word}” to confirm', mismatch: 'That does not match' },
     upload: {

@@ -88,7 +88,7 @@ export const messages = {
     documents: {
       empty: '暂无文书。业务办结或签约后，文书会出现在这里。', number: '文书编号', issuedOn: '签发日期', validity: '有效期',
       validUntil: '至 {date}', noExpiry: '长期有效', seal: '电子签章', signed: '已加盖电子签章', revoked: '撤销原因',
-      verifyPage: '公开核验页', document: '文书', printFrame: '打印文书',
+      verifyPage: '公开核验页', document: '文书',
       status: { VALID: '有效', EXPIRED: '已过期', REVOKED: '已撤销' },
       note: '文书上的二维码可供任何人扫码核验真伪，核验页不显示身份证号。',
     },
@@ -231,7 +231,7 @@ export const messages = {
     documents: {
       empty: 'No documents yet. They appear here once a service is done or a contract signed.', number: 'Document no.', issuedOn: 'Issued',
       validity: 'Valid', validUntil: 'until {date}', noExpiry: 'without end', seal: 'Seal', signed: 'Sealed electronically by the city',
-      revoked: 'Revoked because', verifyPage: 'Public check page', document: 'document', printFrame: 'Print the document',
+      revoked: 'Revoked because', verifyPage: 'Public check page', document: 'document',
       status: { VALID: 'Valid', EXPIRED: 'Expired', REVOKED: 'Revoked' },
       note: 'Anyone can scan the QR code on a document to check it; the check page never shows an ID number.',
     },

@@ -46,57 +46,8 @@ export function roleWords(role) {
 /** Whether this looks like a phone (touch first, narrow): the library's, which GsFaceCheck uses too. */
 export { isPhone } from 'guangsha';
 
-/** A file the caller may read, as an object URL (revoke it when done). */
-export async function blobUrl(path) {
-  const blob = await api.blob(path);
-  return URL.createObjectURL(blob);
-}
-
-/** Opens a file (PDF, image) in a new tab from a blob: links cannot carry the token. */
-export async function openFile(path) {
-  const url = await blobUrl(path);
-  const w = window.open(url, '_blank');
-  if (!w) location.assign(url);
-  setTimeout(() => URL.revokeObjectURL(url), 120000);
-}
-
-/** Saves a file under a readable (Chinese) name. */
-export async function downloadFile(path, fileName) {
-  const url = await blobUrl(path);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
-/** Prints a PDF: loads it in a hidden frame and asks the browser's print dialog. */
-export async function printFile(path) {
-  const url = await blobUrl(path);
-  const frame = document.createElement('iframe');
-  frame.className = 'gs-print-frame';
-  frame.title = t('documents.printFrame');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.src = url;
-  frame.onload = () => {
-    setTimeout(() => {
-      try {
-        frame.contentWindow.focus();
-        frame.contentWindow.print();
-      } catch (e) {
-        window.open(url, '_blank');
-      }
-    }, 300);
-  };
-  document.body.appendChild(frame);
-  setTimeout(() => {
-    frame.remove();
-    URL.revokeObjectURL(url);
-  }, 300000);
-}
+/** Files of the API as blobs: the library's (lines use them too). */
+export { blobUrl, openFile, downloadFile, printFile } from 'guangsha';
 
 /** Where a notification's link leads in the portal (`/cases/42` → `/me/cases/42`). */
 export function portalLink(link) {
