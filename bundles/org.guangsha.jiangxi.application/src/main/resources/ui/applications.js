@@ -5,52 +5,13 @@
 // of the form (applications/:id/form).
 import { reactive, computed, onMounted, onBeforeUnmount, defineComponent } from 'vue';
 import { showToast } from 'vant';
-import { api, t, local, formatTime, confirmTwice, eventText, useProblem, GsProblem, GsPage, GsTimeline } from 'guangsha';
+import { api, t, local, formatTime, confirmTwice, eventText, useProblem, GsProblem, GsPage, GsTimeline, followCase } from 'guangsha';
 import { go, href, requireLogin, requireVerified, nextPageOf, words, STATUS_ICONS } from './common.js';
 import { ApplicationForm, STEPS } from './form/form.js';
 import { pathOf } from './form/shared.js';
 
 const FOLLOWED = ['SUBMITTED', 'UNDER_REVIEW', 'RETURNED'];
 const WITHDRAWABLE = (s) => !['WITHDRAWN', 'REJECTED'].includes(s);
-
-/**
- * Follows a core case: reads it, then long-polls `/progress` while `alive()`; `changed(case)` on
- * every newer version. Returns a stop function.
- */
-function followCase(id, changed, once = false) {
-  let alive = !once;
-  let controller = null;
-  let version = -1;
-  (async () => {
-    try {
-      const c = await api.get(`cases/${encodeURIComponent(id)}`);
-      version = c.version;
-      changed(c, once ? 'off' : 'on');
-    } catch (e) {
-      changed(null, 'off');
-      return;
-    }
-    while (alive) {
-      controller = new AbortController();
-      try {
-        const c = await api.get(`cases/${encodeURIComponent(id)}/progress`, { since: version, wait: 25 }, { signal: controller.signal });
-        if (!alive) return;
-        if (c && c.version > version) {
-          version = c.version;
-          changed(c, 'on');
-        }
-      } catch (e) {
-        if (!alive || e.name === 'AbortError') return;
-        changed(null, 'retrying');
-        await new Promise((r) => setTimeout(r, 5000));
-      }
-    }
-  })();
-  return () => {
-    alive = false;
-    if (controller) controller.abort();
-  };
-}
 
 /** 放弃申请: the core's notice, both confirmations, then the withdrawal. True when withdrawn. */
 async function withdraw(id, problem) {

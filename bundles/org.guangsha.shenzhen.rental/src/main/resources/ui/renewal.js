@@ -4,9 +4,9 @@
 // (#/signing/:id: confirm, the 承诺书 with its countdown and the copy-matched text, the face check by
 // phone, the contract read, the handwritten signature) and, once a caseworker approves it, the
 // contract to view, download and print. main.js mounts `renewalRoutes`; words under `szRenewal`.
-import { reactive, onMounted, onBeforeUnmount, defineComponent } from 'vue';
+import { reactive, watch, onMounted, onBeforeUnmount, defineComponent } from 'vue';
 import { showConfirmDialog } from 'vant';
-import { api, t, local, navigate, session, hasTrustLevel, route, addMessages, yuan, formatTime, useProblem, GsProblem, GsPage, GsUpload, fileAction } from 'guangsha';
+import { api, t, local, navigate, session, hasTrustLevel, route, addMessages, yuan, formatTime, useProblem, GsProblem, GsPage, GsUpload, fileAction, followCase } from 'guangsha';
 
 export const renewalMessages = {
   'zh-CN': {
@@ -90,9 +90,8 @@ const STEPS = [
   { zh: '上传材料', en: 'Documents' }, { zh: '提交', en: 'Submit' },
 ];
 const CLOSED = ['RENEWED', 'REJECTED', 'WITHDRAWN'];
-// the states in which a caseworker decides next, and how often the page asks meanwhile
+// the states in which a caseworker decides next (the page follows that case meanwhile)
 const WAITING = ['REVIEW', 'SIGNED'];
-const FOLLOW_MS = 5000;
 
 function verified() {
   if (!session.me) {
@@ -158,15 +157,44 @@ function useRenewal() {
     }
   }
   /**
-   * While the renewal waits for a caseworker (审核中, 签订成功 awaiting approval) the page follows it,
-   * so the approval shows without reloading; only while the page is visible.
+   * While the renewal waits for a caseworker (审核中, 签订成功 awaiting approval) the page follows that
+   * case live (the core's long polling), so the approval shows without reloading.
    */
   function follow() {
-    const timer = setInterval(() => {
+    let followed = null;
+    let stop = null;
+    const waitingCase = () => {
       const r = state.data && state.data.renewal;
-      if (r && WAITING.includes(r.status) && !state.busy && document.visibilityState === 'visible') load();
-    }, FOLLOW_MS);
-    onBeforeUnmount(() => clearInterval(timer));
+      if (!r || !WAITING.includes(r.status)) return null;
+      return r.status === 'SIGNED' ? r.contractCaseId : r.caseId;
+    };
+    // the line applies a decision just after the case changes: read again until the renewal moves
+    async function catchUp(id) {
+      for (let i = 0; i < 5 && followed === id; i += 1) {
+        if (!state.busy) await load();
+        if (waitingCase() !== id) return;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    const unwatch = watch(waitingCase, (id) => {
+      if (id === followed) return;
+      if (stop) stop();
+      stop = null;
+      followed = id;
+      if (!id) return;
+      let first = true;
+      stop = followCase(id, (c, live) => {
+        if (first) {
+          first = false; // the case as the page already read it
+          return;
+        }
+        if (c && live === 'on') catchUp(id);
+      });
+    }, { immediate: true });
+    onBeforeUnmount(() => {
+      unwatch();
+      if (stop) stop();
+    });
   }
   return { state, problem, load, post, follow };
 }

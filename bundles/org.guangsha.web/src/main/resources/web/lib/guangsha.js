@@ -26,3 +26,4 @@ export { ensureStylesheet } from './styles.js';
 export { GsAttachmentViewer } from './viewer.js';
 export { apiOperations, hasApi } from './capabilities.js';
 export { blobUrl, openFile, downloadFile, printFile, fileAction } from './files.js';
+export { followCase } from './cases.js';
